@@ -1,0 +1,1 @@
+"""Everything that speaks to the WeChat and Alipay mini-program platforms."""

@@ -1,0 +1,1 @@
+"""Notifications: one outbox for every message (SMS, subscribe message, e-mail, inbox, websocket)."""

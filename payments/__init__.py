@@ -1,0 +1,1 @@
+"""Bills, payment orders, provider adapters, callbacks, refunds, ledger and reconciliation."""
