@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import RegexValidator
 from rest_framework import serializers
 
 from backend.accounts.models import User
@@ -23,6 +24,8 @@ class PhoneField(serializers.CharField):
         kwargs.setdefault("max_length", 32)
         kwargs.setdefault("help_text", "Mobile number, E.164 (`+8613812345678`) or mainland national form.")
         super().__init__(**kwargs)
+        # The shape, for the contract; the numbering plan is checked in to_internal_value.
+        self.validators.append(RegexValidator(r"^\+?[0-9][0-9 \-]{4,30}$", code="phone_invalid"))
 
     def to_internal_value(self, data: Any) -> str:
         value = super().to_internal_value(data)
@@ -38,7 +41,9 @@ class CitizenIdField(serializers.CharField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 18)
         kwargs.setdefault("min_length", 15)
+        kwargs.setdefault("help_text", "18-character citizen ID number; the last character may be `X`.")
         super().__init__(**kwargs)
+        self.validators.append(RegexValidator(r"^[0-9]{15}([0-9]{2}[0-9Xx])?$", code="id_number_format"))
 
     def to_internal_value(self, data: Any) -> str:
         value = super().to_internal_value(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import phonenumbers
@@ -17,6 +18,10 @@ PROVINCE_CODES = frozenset(
 )
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
+_LEGACY = re.compile(r"[0-9]{15}")
+_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
+# What people type around a phone number; letters are refused, not keypad-converted.
+_PHONE_CHARS = re.compile(r"\+?[0-9 ()\-]+")
 
 
 def citizen_id_check_char(first17: str) -> str:
@@ -33,14 +38,15 @@ def normalize_citizen_id(value: str) -> str:
     `id_number_checksum`.
     """
     raw = (value or "").strip().upper()
-    if len(raw) == 15 and raw.isdigit():
+    # ASCII digits only: str.isdigit() also admits full-width and superscript digits.
+    if _LEGACY.fullmatch(raw):
         raise ValidationError(
             _("15-digit legacy ID numbers are no longer accepted; use the 18-character number."),
             code="id_number_legacy",
         )
     if len(raw) != 18:
         raise ValidationError(_("A citizen ID number has 18 characters."), code="id_number_length")
-    if not raw[:17].isdigit() or not (raw[17].isdigit() or raw[17] == "X"):
+    if not _SHAPE.fullmatch(raw):
         raise ValidationError(
             _("A citizen ID number is 17 digits followed by a digit or X."), code="id_number_format"
         )
@@ -71,8 +77,11 @@ def normalize_phone(value: str, *, default_region: str = "CN", mobile_only: bool
 
     Codes: `phone_invalid`, `phone_not_mobile` (SMS needs a mobile number).
     """
+    text = (value or "").strip()
+    if not _PHONE_CHARS.fullmatch(text):
+        raise ValidationError(_("This is not a valid phone number."), code="phone_invalid")
     try:
-        parsed = phonenumbers.parse((value or "").strip(), default_region)
+        parsed = phonenumbers.parse(text, default_region)
     except phonenumbers.NumberParseException as exc:
         raise ValidationError(_("This is not a valid phone number."), code="phone_invalid") from exc
     if not phonenumbers.is_valid_number(parsed):

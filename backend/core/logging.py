@@ -7,7 +7,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from backend.core.masking import mask_text
+from backend.core.masking import mask_text, mask_value
 from backend.core.request_context import request_id_var
 
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "request_id"}
@@ -27,9 +27,20 @@ class MaskPersonalDataFilter(logging.Filter):
         record.msg = mask_text(message)
         record.args = ()
         for key, value in list(record.__dict__.items()):
-            if key not in _STANDARD and isinstance(value, str):
-                setattr(record, key, mask_text(value))
+            if key not in _STANDARD:
+                setattr(record, key, mask_value(value))
         return True
+
+
+def _jsonable(value: Any) -> Any:
+    """Structures stay structures (masked); anything else becomes its masked text."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, int | float | bool | type(None)):
+        return value
+    return mask_text(str(value))
 
 
 class JsonFormatter(logging.Formatter):
@@ -43,7 +54,7 @@ class JsonFormatter(logging.Formatter):
         }
         for key, value in record.__dict__.items():
             if key not in _STANDARD and not key.startswith("_"):
-                entry[key] = value if isinstance(value, int | float | bool | type(None)) else str(value)
+                entry[key] = value if isinstance(value, int | float | bool | type(None)) else _jsonable(value)
         if record.exc_info:
             entry["exc"] = mask_text(self.formatException(record.exc_info))
         return json.dumps(entry, ensure_ascii=False)

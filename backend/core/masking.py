@@ -41,10 +41,21 @@ def mask_name(value: str | None) -> str | None:
 
 # Defence in depth for log lines: anything shaped like an ID number or a mainland mobile.
 _ID_PATTERN = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[0-9Xx])(?![0-9A-Za-z])")
-_PHONE_PATTERN = re.compile(r"(?<!\d)(\+?86)?(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+_PHONE_PATTERN = re.compile(r"(?<!\d)(\+?86)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)")
 
 
 def mask_text(text: str) -> str:
     """Mask every ID-number-like and mobile-like run in free text."""
     text = _ID_PATTERN.sub(lambda m: f"{m.group(1)}********{m.group(3)[-4:]}", text)
     return _PHONE_PATTERN.sub(lambda m: f"{m.group(2)}****{m.group(4)}", text)
+
+
+def mask_value(value: object) -> object:
+    """`mask_text` applied to every string inside dicts, lists and tuples."""
+    if isinstance(value, str):
+        return mask_text(value)
+    if isinstance(value, dict):
+        return {k: mask_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [mask_value(v) for v in value]
+    return value
