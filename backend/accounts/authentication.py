@@ -6,14 +6,14 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework_simplejwt.authentication import JWTAuthentication
-from rest_framework_simplejwt.exceptions import AuthenticationFailed
+from rest_framework_simplejwt.exceptions import InvalidToken
 
 
 class BearerAuthentication(JWTAuthentication):
     def get_user(self, validated_token: Any) -> Any:
         user = super().get_user(validated_token)
         if validated_token.get("kind") != user.kind:
-            raise AuthenticationFailed(_("The token does not match the account."), code="token_not_valid")
+            raise InvalidToken(_("The token does not match the account."))
         if user.kind == "staff" and "otp" not in validated_token.get("amr", []):
-            raise AuthenticationFailed(_("Staff tokens need a second factor."), code="token_not_valid")
+            raise InvalidToken(_("Staff tokens need a second factor."))
         return user

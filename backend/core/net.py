@@ -12,7 +12,7 @@ def client_ip(request: HttpRequest) -> str:
     `TRUSTED_PROXY_COUNT` says how many proxies append to the header; without it the socket
     address is used, so a client cannot forge its address to dodge per-IP limits.
     """
-    hops = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    hops = settings.TRUSTED_PROXY_COUNT
     if hops:
         forwarded = [p.strip() for p in request.headers.get("X-Forwarded-For", "").split(",") if p.strip()]
         if len(forwarded) >= hops:
