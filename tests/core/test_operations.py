@@ -105,6 +105,9 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://zhangban.gov.example",
     "SECURE_SSL_REDIRECT": "true",
     "DATABASE_URL": "sqlite:///:memory:",
+    "SMS_BACKEND": "notifications.sms.TwilioSmsBackend",
+    "REAL_NAME_VERIFY_URL": "https://identity.gov.example/verify",
+    "REAL_NAME_APP_SECRET": "identity-service-shared-secret-from-vault",
 }
 
 
@@ -139,6 +142,22 @@ def test_check_deploy_bites_on_a_debug_configuration():
     )
     assert result.returncode != 0
     assert "security.W018" in result.stdout + result.stderr
+
+
+def test_check_deploy_warns_about_sandbox_providers():
+    env = {**_secrets_env(), **PRODUCTION_ENV, "SMS_BACKEND": "notifications.sms.ConsoleSmsBackend"}
+    env.pop("REAL_NAME_APP_SECRET")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**_clean_environ(), "ENV_FILE": "/nonexistent", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "zhangban.W001" in result.stdout + result.stderr
+    assert "zhangban.W002" in result.stdout + result.stderr
 
 
 def test_settings_refuse_to_start_without_secrets():
