@@ -240,6 +240,20 @@ class StaffResidentDetailApi(APIView):
         summary="Read a resident's data (masked; audited)",
         description="For clerks, reviewers and supervisors. Every read writes an audit row.",
         responses={200: ResidentOutputSerializer, **problem_responses(401, 403, 404)},
+        examples=[
+            OpenApiExample(
+                "Resident (masked)",
+                value={
+                    "id": "6f1c3c1e-8d4e-4b8a-9a51-2f0d8d1f3a77",
+                    "phone": "138****5678",
+                    "real_name": "张**",
+                    "citizen_id": "110105********1234",
+                    "real_name_verified": True,
+                    "date_joined": "2026-11-20T09:00:00+08:00",
+                },
+                response_only=True,
+            )
+        ],
     )
     def get(self, request: Request, resident_id: str) -> Response:
         resident = selectors.resident_get_for_staff(resident_id=resident_id)
@@ -264,6 +278,25 @@ class AuditLogListApi(ListAPIView):
         description="Newest first. Auditors read; nobody can change or delete an entry.",
         parameters=[AuditLogFilterSerializer],
         responses={200: AuditLogOutputSerializer(many=True), **problem_responses(400, 401, 403, 404)},
+        examples=[
+            OpenApiExample(
+                "Entry",
+                value={
+                    "id": "0b6f2d7e-3c1a-4f55-9a0e-5d2c8f1b7a66",
+                    "at": "2026-11-21T09:30:00+08:00",
+                    "actor_id": "5a1d9c2e-7b3f-4e8a-a1c2-9f0e6d3b2a11",
+                    "actor_kind": "staff",
+                    "action": "resident.read",
+                    "object_type": "accounts.user",
+                    "object_id": "6f1c3c1e-8d4e-4b8a-9a51-2f0d8d1f3a77",
+                    "result": "success",
+                    "ip": "10.0.0.8",
+                    "request_id": "3f2b9c0d1e4a4b6c8d7e6f5a4b3c2d1e",
+                    "detail": {},
+                },
+                response_only=True,
+            )
+        ],
     )
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
         return super().get(request, *args, **kwargs)

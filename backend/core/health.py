@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.request import Request
@@ -33,6 +33,7 @@ _ReadySerializer = inline_serializer(
     tags=["operations"],
     summary="Liveness: the process answers",
     responses={200: _HealthSerializer},
+    examples=[OpenApiExample("Alive", value={"status": "ok"}, response_only=True)],
     auth=[],
 )
 @api_view(["GET"])
@@ -70,6 +71,11 @@ def _check_redis() -> str:
         200: _ReadySerializer,
         503: OpenApiResponse(description="A dependency is down (problem+json, code `not_ready`)."),
     },
+    examples=[
+        OpenApiExample(
+            "Ready", value={"status": "ok", "checks": {"database": "ok", "redis": "ok"}}, response_only=True
+        )
+    ],
     auth=[],
 )
 @api_view(["GET"])
