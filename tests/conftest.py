@@ -38,6 +38,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Iterator[None]:
         report.longrepr = f"CI=true: a test that needs a service must run, not skip ({report.longrepr})"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _celery_eager() -> None:
+    """Tasks run in-process in tests, also when REDIS_URL (CI) would make them go to a broker.
+
+    Tests that exercise a real worker start one themselves.
+    """
+    from backend.config.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+
+
 @pytest.fixture(autouse=True)
 def _isolated_backends(settings: Any) -> Iterator[None]:
     """Each test: its own rate-limit keys, SMS captured in memory, no real e-mail."""
