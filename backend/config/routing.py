@@ -1,3 +1,9 @@
-"""Websocket routes under /ws/v1/ (the event stream arrives with the notifications feature)."""
+"""Websocket routes under /ws/v1/ (contract: openapi/asyncapi.yaml)."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from notifications.consumers import EventStreamConsumer
+
+websocket_urlpatterns: list = [
+    path("ws/v1/events", EventStreamConsumer.as_asgi()),
+]

@@ -1,0 +1,1 @@
+"""SMS provider backends behind `notifications.sms.BaseSmsBackend` (named by `SMS_BACKEND`)."""
