@@ -32,6 +32,7 @@ migrate: $(STAMP) .env messages
 
 demo-data: migrate
 	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_catalog
 
 # Serves HTTP and websockets on $(HOST):$(PORT) (SQLite, in-memory channels, eager Celery,
 # console SMS/e-mail) with the sandbox providers of mobile_mock on $(MOCK_PORT).

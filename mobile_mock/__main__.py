@@ -15,7 +15,16 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8001)
     args = parser.parse_args()
-    config = MockConfig(realname_secret=os.environ["REAL_NAME_APP_SECRET"])
+    config = MockConfig(
+        realname_secret=os.environ["REAL_NAME_APP_SECRET"],
+        # Mini-program fakes: the same appids, secret and keys as the backend (scripts/run_embedded.py).
+        wechat_appid=os.environ.get("WECHAT_MINIAPP_APPID", MockConfig.wechat_appid),
+        wechat_secret=os.environ.get("WECHAT_MINIAPP_SECRET", MockConfig.wechat_secret),
+        alipay_app_id=os.environ.get("ALIPAY_APP_ID", MockConfig.alipay_app_id),
+        alipay_app_public_key=os.environ.get("MOCK_ALIPAY_APP_PUBLIC_KEY", ""),
+        alipay_private_key=os.environ.get("MOCK_ALIPAY_PRIVATE_KEY", ""),
+        alipay_aes_key=os.environ.get("ALIPAY_AES_KEY", ""),
+    )
     run_simple(args.host, args.port, MockProviders(config), threaded=True)
 
 

@@ -15,12 +15,36 @@ from typing import Any
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Response
 
+from mobile_mock.alipay_gateway import GatewayApp
+from mobile_mock.alipay_trade import AlipayTradeApp
+from mobile_mock.bills import install as install_bills
+from mobile_mock.rating import RatingApp
 from mobile_mock.realname import RealNameApp
+from mobile_mock.tencent_sms import TencentSmsApp
+from mobile_mock.twilio import TwilioApp
+from mobile_mock.wechat import WeChatApp
+from mobile_mock.wechatpay import WechatPayApp, WechatPayKeys, cached_keys
 
 
 @dataclass
 class MockConfig:
     realname_secret: str
+    # WeChat mini-program (mobile_mock/wechat.py) and Alipay gateway (mobile_mock/alipay_gateway.py).
+    wechat_appid: str = "wxsandbox00000001"
+    wechat_secret: str = "sandbox-wechat-secret"
+    alipay_app_id: str = "2021000000000001"
+    alipay_app_public_key: str = ""  # the app's RSA2 public key, to verify requests
+    alipay_private_key: str = ""  # the fake's own RSA2 key; generated when empty
+    alipay_aes_key: str = ""  # the app's AES key (my.getPhoneNumber)
+    # SMS providers (mobile_mock/twilio.py, mobile_mock/tencent_sms.py).
+    twilio_account_sid: str = "AC" + "0" * 32
+    twilio_auth_token: str = "sandbox-twilio-token"
+    tencent_secret_id: str = "AKIDsandbox"
+    tencent_secret_key: str = "sandbox-tencent-key"
+    # WeChat Pay v3 (mobile_mock/wechatpay.py): merchant + platform keys; generated when None.
+    wechatpay_keys: WechatPayKeys | None = None
+    # Provincial rating system (mobile_mock/rating.py): HMAC secret of forwarded ratings.
+    rating_secret: str = "sandbox-rating-secret"
 
 
 class MockProviders:
@@ -28,7 +52,30 @@ class MockProviders:
 
     def __init__(self, config: MockConfig) -> None:
         self.realname = RealNameApp(config.realname_secret)
-        self.apps = [self.realname]
+        self.wechat = WeChatApp(config.wechat_appid, config.wechat_secret)
+        self.alipay = GatewayApp(
+            app_id=config.alipay_app_id,
+            app_public_key=config.alipay_app_public_key,
+            private_key=config.alipay_private_key,
+            aes_key=config.alipay_aes_key,
+        )
+        self.twilio = TwilioApp(config.twilio_account_sid, config.twilio_auth_token)
+        self.tencent_sms = TencentSmsApp(config.tencent_secret_id, config.tencent_secret_key)
+        self.wechatpay = WechatPayApp(config.wechatpay_keys or cached_keys())
+        # Alipay trades (mobile_mock/alipay_trade.py) are gateway methods plus their controls.
+        self.alipay_trades = AlipayTradeApp(self.alipay)
+        # Bill files in the real formats (mobile_mock/bills.py) from both fakes' records.
+        install_bills(self)
+        self.rating = RatingApp(config.rating_secret)
+        self.apps = [
+            self.realname,
+            self.rating,
+            self.wechatpay,
+            self.wechat,
+            self.alipay_trades,
+            self.twilio,
+            self.tencent_sms,
+        ]
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         path = environ.get("PATH_INFO", "")

@@ -12,6 +12,12 @@ import sys
 from pathlib import Path
 
 
+def _sm2_private_key_hex() -> str:
+    """A random SM2 private key: a scalar in [1, n-2] of the recommended curve (GB/T 32918.5)."""
+    n = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123
+    return f"{secrets.randbelow(n - 2) + 1:064x}"
+
+
 def main(path: str) -> None:
     target = Path(path)
     if target.exists():
@@ -23,6 +29,7 @@ def main(path: str) -> None:
         f"FIELD_ENCRYPTION_KEYS=k1:{key}",
         f"PII_HASH_KEY={secrets.token_urlsafe(32)}",
         f"REAL_NAME_APP_SECRET={secrets.token_urlsafe(32)}",
+        f"CERTIFICATE_SIGNING_KEYS=local:{_sm2_private_key_hex()}",
         "",
     ]
     target.write_text("\n".join(lines), encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -39,10 +40,32 @@ def main() -> int:
         "REAL_NAME_VERIFY_URL": f"{mock_url}/realname/verify",
         "REAL_NAME_APP_SECRET": settings.REAL_NAME_APP_SECRET,
     }
+    # Mini-program sandbox (miniprogram_bridge): fresh keys and secret for each run, handed to
+    # the fake WeChat / Alipay platforms and to the backend alike.
+    from mobile_mock.alipay_gateway import sandbox_keys
+
+    keys = sandbox_keys()
+    env.update(
+        {
+            "WECHAT_API_BASE_URL": f"{mock_url}/wechat/",
+            "WECHAT_MINIAPP_APPID": settings.WECHAT_MINIAPP_APPID,
+            "WECHAT_MINIAPP_SECRET": settings.WECHAT_MINIAPP_SECRET or secrets.token_hex(16),
+            "ALIPAY_GATEWAY_URL": f"{mock_url}/alipay/gateway.do",
+            "ALIPAY_APP_ID": settings.ALIPAY_APP_ID,
+            "ALIPAY_APP_PRIVATE_KEY": keys.app_private_key,
+            "ALIPAY_PUBLIC_KEY": keys.alipay_public_key,
+            "ALIPAY_AES_KEY": keys.aes_key,
+        }
+    )
+    mock_env = {
+        **env,
+        "MOCK_ALIPAY_APP_PUBLIC_KEY": keys.app_public_key,
+        "MOCK_ALIPAY_PRIVATE_KEY": keys.alipay_private_key,
+    }
     mock = subprocess.Popen(
         [sys.executable, "-m", "mobile_mock", "--host", args.host, "--port", str(args.mock_port)],
         cwd=ROOT,
-        env=env,
+        env=mock_env,
     )
     web = subprocess.Popen(
         [

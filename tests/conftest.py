@@ -154,12 +154,31 @@ def make_staff(db: Any) -> Callable[..., Any]:
 @pytest.fixture
 def mock_providers(settings: Any) -> Iterator[Any]:
     """The fake providers of mobile_mock on a loopback port, with settings pointing at them."""
+    from mobile_mock.alipay_gateway import cached_sandbox_keys
     from mobile_mock.server import MockConfig, serve_in_thread
 
     secret = uuid.uuid4().hex
     settings.REAL_NAME_APP_SECRET = secret
-    with serve_in_thread(MockConfig(realname_secret=secret)) as running:
+    keys = cached_sandbox_keys()
+    config = MockConfig(
+        realname_secret=secret,
+        # A fresh appid per test: the access-token cache (Redis in CI) is keyed by appid.
+        wechat_appid=f"wx{uuid.uuid4().hex[:16]}",
+        wechat_secret=uuid.uuid4().hex,
+        alipay_app_public_key=keys.app_public_key,
+        alipay_private_key=keys.alipay_private_key,
+        alipay_aes_key=keys.aes_key,
+    )
+    with serve_in_thread(config) as running:
         settings.REAL_NAME_VERIFY_URL = f"{running.base_url}/realname/verify"
+        settings.WECHAT_API_BASE_URL = f"{running.base_url}/wechat/"
+        settings.WECHAT_MINIAPP_APPID = config.wechat_appid
+        settings.WECHAT_MINIAPP_SECRET = config.wechat_secret
+        settings.ALIPAY_GATEWAY_URL = f"{running.base_url}/alipay/gateway.do"
+        settings.ALIPAY_APP_ID = config.alipay_app_id
+        settings.ALIPAY_APP_PRIVATE_KEY = keys.app_private_key
+        settings.ALIPAY_PUBLIC_KEY = running.app.alipay.public_key_pem
+        settings.ALIPAY_AES_KEY = keys.aes_key
         yield running
 
 

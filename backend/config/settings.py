@@ -44,6 +44,16 @@ INSTALLED_APPS = [
     "channels",
     "backend.core",
     "backend.accounts",
+    "miniprogram_bridge.apps.MiniprogramBridgeConfig",
+    "notifications",
+    "payments.apps.PaymentsConfig",
+    "payments.reconciliation.apps.ReconciliationConfig",
+    "backend.services",
+    "backend.applications",
+    "backend.certificates",
+    "backend.appointments",
+    "backend.feedback",
+    "backend.supervision",
 ]
 
 MIDDLEWARE = [
@@ -119,6 +129,14 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE = {
     "purge-login-data": {"task": "accounts.purge_login_data", "schedule": 3600.0},
+    "notifications-sweep-outbox": {"task": "notifications.sweep_outbox", "schedule": 30.0},
+    "payments-sweep": {"task": "payments.sweep", "schedule": 60.0},
+    # Yesterday's bills, every 30 min until they appear (after 10:00 Asia/Shanghai).
+    "reconciliation-daily": {"task": "reconciliation.daily", "schedule": 1800.0},
+    "certificates-issue-missing": {"task": "certificates.issue_missing", "schedule": 600.0},
+    "appointments-send-reminders": {"task": "appointments.send_reminders", "schedule": 300.0},
+    "appointments-mark-no-shows": {"task": "appointments.mark_no_shows", "schedule": 900.0},
+    "feedback-forward-evaluations": {"task": "feedback.forward_evaluations", "schedule": 120.0},
 }
 
 # --- Auth ------------------------------------------------------------------------------
@@ -178,6 +196,123 @@ REAL_NAME_DAILY_LIMIT = env.int("REAL_NAME_DAILY_LIMIT", default=5)
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@zhangban.invalid")
 
+# --- Notifications (outbox, SMS providers, websocket); see notifications/ -----------------
+NOTIFY_MAX_ATTEMPTS = env.int("NOTIFY_MAX_ATTEMPTS", default=6)
+NOTIFY_BACKOFF_BASE_SECONDS = env.int("NOTIFY_BACKOFF_BASE_SECONDS", default=30)
+NOTIFY_BACKOFF_MAX_SECONDS = env.int("NOTIFY_BACKOFF_MAX_SECONDS", default=3600)
+NOTIFY_LEASE_SECONDS = env.int("NOTIFY_LEASE_SECONDS", default=120)
+NOTIFY_QUIET_START_HOUR, NOTIFY_QUIET_END_HOUR = 22, 8  # Asia/Shanghai
+NOTIFY_SMS_PER_USER_HOUR = env.int("NOTIFY_SMS_PER_USER_HOUR", default=5)
+NOTIFY_SMS_MAX_SEGMENTS = env.int("NOTIFY_SMS_MAX_SEGMENTS", default=1)
+NOTIFY_WS_TICKET_SECONDS = env.int("NOTIFY_WS_TICKET_SECONDS", default=30)
+NOTIFY_WS_HEARTBEAT_SECONDS = env.int("NOTIFY_WS_HEARTBEAT_SECONDS", default=25)
+NOTIFY_PUBLIC_BASE_URL = env.str("NOTIFY_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="AC" + "0" * 32)
+TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
+TWILIO_FROM = env.str("TWILIO_FROM", default="+15005550006")
+TWILIO_API_BASE_URL = env.str("TWILIO_API_BASE_URL", default="http://127.0.0.1:8001/twilio")
+TWILIO_TIMEOUT = env.float("TWILIO_TIMEOUT", default=5.0)
+TENCENT_SMS_SECRET_ID = env.str("TENCENT_SMS_SECRET_ID", default="AKIDsandbox")
+TENCENT_SMS_SECRET_KEY = env.str("TENCENT_SMS_SECRET_KEY", default="")
+TENCENT_SMS_ENDPOINT = env.str("TENCENT_SMS_ENDPOINT", default="127.0.0.1:8001/tencent-sms")
+TENCENT_SMS_PROTOCOL = env.str("TENCENT_SMS_PROTOCOL", default="http")
+TENCENT_SMS_REGION = env.str("TENCENT_SMS_REGION", default="ap-guangzhou")
+TENCENT_SMS_SDK_APP_ID = env.str("TENCENT_SMS_SDK_APP_ID", default="1400000000")
+TENCENT_SMS_SIGN_NAME = env.str("TENCENT_SMS_SIGN_NAME", default="掌办")
+TENCENT_SMS_LOGIN_TEMPLATE = env.str("TENCENT_SMS_LOGIN_TEMPLATE", default="1100000")
+TENCENT_SMS_TIMEOUT = env.int("TENCENT_SMS_TIMEOUT", default=5)
+
+# --- Payments (payments/): bills, WeChat Pay v3, Alipay, sandbox; see README -------------
+# `sandbox` serves every channel from the in-process sandbox provider (embedded default);
+# `live` sends WeChat channels to WeChat Pay and Alipay channels to Alipay (or their fakes).
+PAYMENT_PROVIDER = env.str("PAYMENT_PROVIDER", default="sandbox")
+PAYMENTS_NOTIFY_BASE_URL = env.str("PAYMENTS_NOTIFY_BASE_URL", default="http://127.0.0.1:8000")
+PAYMENT_ORDER_TTL_MINUTES = env.int("PAYMENT_ORDER_TTL_MINUTES", default=30)
+PAYMENT_QUERY_DELAY_SECONDS = env.int("PAYMENT_QUERY_DELAY_SECONDS", default=60)
+PAYMENT_PROVIDER_TIMEOUT = env.float("PAYMENT_PROVIDER_TIMEOUT", default=5.0)
+WECHATPAY_GATEWAY_URL = env.str("WECHATPAY_GATEWAY_URL", default="https://api.mch.weixin.qq.com")
+WECHATPAY_MCHID = env.str("WECHATPAY_MCHID", default="")
+WECHATPAY_APPID = env.str("WECHATPAY_APPID", default="")
+WECHATPAY_PRIVATE_KEY = env.str("WECHATPAY_PRIVATE_KEY", default="", multiline=True)
+WECHATPAY_CERT_SERIAL_NO = env.str("WECHATPAY_CERT_SERIAL_NO", default="")
+WECHATPAY_APIV3_KEY = env.str("WECHATPAY_APIV3_KEY", default="")
+WECHATPAY_PUBLIC_KEY = env.str("WECHATPAY_PUBLIC_KEY", default="", multiline=True)
+WECHATPAY_PUBLIC_KEY_ID = env.str("WECHATPAY_PUBLIC_KEY_ID", default="")
+ALIPAY_PAY_GATEWAY_URL = env.str("ALIPAY_PAY_GATEWAY_URL", default="https://openapi.alipay.com/gateway.do")
+ALIPAY_PAY_APP_ID = env.str("ALIPAY_PAY_APP_ID", default="")
+ALIPAY_PAY_SELLER_ID = env.str("ALIPAY_PAY_SELLER_ID", default="")
+ALIPAY_PAY_PRIVATE_KEY = env.str("ALIPAY_PAY_PRIVATE_KEY", default="", multiline=True)
+ALIPAY_PAY_PUBLIC_KEY = env.str("ALIPAY_PAY_PUBLIC_KEY", default="", multiline=True)
+# Reconciliation (payments/reconciliation/): providers publish yesterday's bill after this hour.
+RECONCILIATION_FETCH_AFTER_HOUR = env.int("RECONCILIATION_FETCH_AFTER_HOUR", default=10)
+
+# --- Mini-programs (miniprogram_bridge/): WeChat and Alipay login, subscribe messages -------
+# Base URLs point at the sandbox of mobile_mock/ by default; production sets the real hosts.
+WECHAT_API_BASE_URL = env.str("WECHAT_API_BASE_URL", default="http://127.0.0.1:8001/wechat/")
+WECHAT_MINIAPP_APPID = env.str("WECHAT_MINIAPP_APPID", default="wxsandbox00000001")
+WECHAT_MINIAPP_SECRET = env.str("WECHAT_MINIAPP_SECRET", default="")
+WECHAT_TIMEOUT = env.float("WECHAT_TIMEOUT", default=3.0)
+WECHAT_SUBSCRIBE_MINIPROGRAM_STATE = env.str("WECHAT_SUBSCRIBE_MINIPROGRAM_STATE", default="formal")
+# template key -> {template_id, fields: {WeChat field: our data key}, page} (README: mini-programs).
+WECHAT_SUBSCRIBE_TEMPLATES = env.json(
+    "WECHAT_SUBSCRIBE_TEMPLATES",
+    default={
+        "application_progress": {
+            "template_id": "zb-sandbox-application-progress",
+            "fields": {
+                "thing1": "service_name",
+                "phrase2": "status",
+                "time3": "updated_at",
+                "thing4": "remark",
+            },
+            "page": "pages/applications/detail",
+        },
+        "payment_due": {
+            "template_id": "zb-sandbox-payment-due",
+            "fields": {"thing1": "bill_name", "amount2": "amount", "time3": "due_at"},
+            "page": "pages/bills/detail",
+        },
+        "certificate_issued": {
+            "template_id": "zb-sandbox-certificate-issued",
+            "fields": {"thing1": "certificate_name", "time2": "issued_at"},
+            "page": "pages/certificates/detail",
+        },
+    },
+)
+ALIPAY_GATEWAY_URL = env.str("ALIPAY_GATEWAY_URL", default="http://127.0.0.1:8001/alipay/gateway.do")
+ALIPAY_APP_ID = env.str("ALIPAY_APP_ID", default="2021000000000001")
+ALIPAY_APP_PRIVATE_KEY = env.str("ALIPAY_APP_PRIVATE_KEY", default="", multiline=True)
+ALIPAY_PUBLIC_KEY = env.str("ALIPAY_PUBLIC_KEY", default="", multiline=True)
+ALIPAY_AES_KEY = env.str("ALIPAY_AES_KEY", default="")
+ALIPAY_TIMEOUT = env.float("ALIPAY_TIMEOUT", default=3.0)
+# Alipay subscribe messages (alipay.open.app.mini.templatemessage.send), the twin of the WeChat
+# ones: template key -> {template_id, fields: {Alipay keyword: our data key}, page}.
+ALIPAY_SUBSCRIBE_TEMPLATES = env.json(
+    "ALIPAY_SUBSCRIBE_TEMPLATES",
+    default={
+        "application_progress": {
+            "template_id": "zbsandboxaliapplicationprogress1",
+            "fields": {
+                "keyword1": "service_name",
+                "keyword2": "status",
+                "keyword3": "updated_at",
+                "keyword4": "remark",
+            },
+            "page": "pages/applications/detail",
+        },
+        "payment_due": {
+            "template_id": "zbsandboxalipaymentdue000000001",
+            "fields": {"keyword1": "bill_name", "keyword2": "amount", "keyword3": "due_at"},
+            "page": "pages/bills/detail",
+        },
+        "certificate_issued": {
+            "template_id": "zbsandboxalicertificateissued01",
+            "fields": {"keyword1": "certificate_name", "keyword2": "issued_at"},
+            "page": "pages/certificates/detail",
+        },
+    },
+)
+
 # --- I18N ------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -203,6 +338,27 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 
+# --- Results and service around the case (certificates, appointments, feedback) ----------
+# "kid:hex SM2 private key[,kid:hex…]": the first signs, all verify. Empty: a sandbox key
+# derived from SECRET_KEY (embedded default only; production sets real keys).
+CERTIFICATE_SIGNING_KEYS = env.str("CERTIFICATE_SIGNING_KEYS", default="")
+CERTIFICATE_PUBLIC_BASE_URL = env.str("CERTIFICATE_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+CERTIFICATE_FONT_PATH = env.str("CERTIFICATE_FONT_PATH", default="")
+APPOINTMENT_REMINDER_HOURS = env.int("APPOINTMENT_REMINDER_HOURS", default=24)
+# This many no-shows within the window pause booking for the ban period after the last one.
+APPOINTMENT_NO_SHOW_LIMIT = env.int("APPOINTMENT_NO_SHOW_LIMIT", default=3)
+APPOINTMENT_NO_SHOW_WINDOW_DAYS = env.int("APPOINTMENT_NO_SHOW_WINDOW_DAYS", default=90)
+APPOINTMENT_NO_SHOW_BAN_DAYS = env.int("APPOINTMENT_NO_SHOW_BAN_DAYS", default=30)
+# Working days: a bad rating's follow-up (差评整改), a consultation's and a complaint's reply.
+EVALUATION_RECTIFICATION_WORKDAYS = env.int("EVALUATION_RECTIFICATION_WORKDAYS", default=15)
+CONSULTATION_REPLY_WORKDAYS = env.int("CONSULTATION_REPLY_WORKDAYS", default=5)
+COMPLAINT_REPLY_WORKDAYS = env.int("COMPLAINT_REPLY_WORKDAYS", default=10)
+# The provincial rating system that ratings are forwarded to (sandbox: mobile_mock/rating.py).
+EVALUATION_FORWARD_URL = env.str("EVALUATION_FORWARD_URL", default="http://127.0.0.1:8001/rating/evaluations")
+EVALUATION_FORWARD_APP_ID = env.str("EVALUATION_FORWARD_APP_ID", default="zhangban-sandbox")
+EVALUATION_FORWARD_SECRET = env.str("EVALUATION_FORWARD_SECRET", default="")
+EVALUATION_FORWARD_TIMEOUT = env.float("EVALUATION_FORWARD_TIMEOUT", default=5.0)
+
 # --- Security --------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # How many reverse proxies append to X-Forwarded-For; 0 trusts only the socket address.
@@ -217,6 +373,7 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "backend.core.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -233,6 +390,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "backend.core.errors.problem_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # JSON only: no `?format=` switch (an unknown value would answer a bare 404).
+    "URL_FORMAT_OVERRIDE": None,
 }
 
 SPECTACULAR_SETTINGS = {
@@ -251,10 +410,34 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "BillStateEnum": "payments.constants.BillState",
+        "PaymentOrderStateEnum": "payments.constants.OrderState",
+        "RefundStateEnum": "payments.constants.RefundState",
+        "RefundKindEnum": "payments.constants.RefundKind",
+        "LedgerKindEnum": "payments.constants.LedgerKind",
+        "BillLineKindEnum": "payments.reconciliation.constants.LineKind",
+        "PaymentChannelEnum": "payments.constants.Channel",
+        "CertificateStatusEnum": "backend.certificates.constants.CertificateStatus",
+        "AppointmentStatusEnum": "backend.appointments.constants.AppointmentStatus",
+        "EvaluationLevelEnum": "backend.feedback.constants.Level",
+        "EvaluationStageEnum": "backend.feedback.constants.Stage",
+        "EvaluationReasonTagEnum": "backend.feedback.constants.ReasonTag",
+        "RectificationStatusEnum": "backend.feedback.constants.RectificationStatus",
+        "InquiryKindEnum": "backend.feedback.constants.InquiryKind",
+        "InquiryStatusEnum": "backend.feedback.constants.InquiryStatus",
+        # Named here because fields called `status` / `level` above collide with them.
+        "ApplicationStatusEnum": "backend.applications.constants.Status",
+        "RegionLevelEnum": "backend.services.constants.RegionLevel",
+        "ReconciliationRunStateEnum": "payments.reconciliation.constants.RunState",
+        "DifferenceCaseStateEnum": "payments.reconciliation.constants.CaseState",
+        "DifferenceCaseCategoryEnum": "payments.reconciliation.constants.CaseCategory",
+        "DifferenceCaseResolutionEnum": "payments.reconciliation.constants.CaseResolution",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "backend.core.openapi.add_problem_responses",
+        "payments.openapi.callback_replies",
     ],
     "SERVERS": [{"url": "/", "description": "this server"}],
     "TAGS": [
@@ -263,6 +446,44 @@ SPECTACULAR_SETTINGS = {
         {"name": "staff", "description": "Staff reads of resident data (audited)."},
         {"name": "audit", "description": "The append-only audit log (auditor role only)."},
         {"name": "operations", "description": "Liveness and readiness."},
+        {
+            "name": "messages",
+            "description": (
+                "The inbox, and the live event stream `wss://…/ws/v1/events` (auth: `Authorization: "
+                "Bearer` or a one-time `?ticket=`; `hello{last_id}` → missed `event`s in id order, "
+                "`ready`, then live ones; `ping`/`pong`; close codes 4001 unauthorized, 4002 token "
+                "expired, 1001 going away, 4400 bad frame). Full contract with every frame and "
+                "example: `openapi/asyncapi.yaml` (AsyncAPI 3.0)."
+            ),
+        },
+        {"name": "sms callbacks", "description": "Delivery receipts from the SMS provider (signed)."},
+        {
+            "name": "payments",
+            "description": "Bills (缴款单), paying them, receipts and payment history (缴).",
+        },
+        {
+            "name": "finance",
+            "description": "Finance staff: refunds, payment notices, bill ledgers (audited).",
+        },
+        {"name": "payment callbacks", "description": "Notifications from WeChat Pay and Alipay (signed)."},
+        {
+            "name": "subscriptions",
+            "description": "WeChat subscribe-message consents (one-time, per template).",
+        },
+        {"name": "services", "description": "The service catalog: search and guides (public)."},
+        {"name": "applications", "description": "Applications, materials and progress (办 and 查)."},
+        {"name": "staff-workbench", "description": "Staff queues and case handling; reads are audited."},
+        {
+            "name": "certificates",
+            "description": "Electronic certificates (电子证照): mine, image, public check.",
+        },
+        {
+            "name": "appointments",
+            "description": "Appointments at the service halls: slots, booking, check-in.",
+        },
+        {"name": "evaluations", "description": "Ratings of cases (好差评) and the follow-up of bad ones."},
+        {"name": "consultations", "description": "Consultations and complaints, answered by departments."},
+        {"name": "supervision", "description": "Efficiency figures for supervisors (效能监督)."},
     ],
 }
 

@@ -152,6 +152,177 @@ PERSONAL_FIELDS: dict[str, PersonalField] = {
         protection="keyed hash (HMAC-SHA256 under PII_HASH_KEY)",
         retention="Code valid for OTP_TTL (5 minutes); the row is not purged automatically yet.",
     ),
+    # --- payments (bills, orders, refunds, callbacks) -------------------------------------------
+    "payments.Bill.payer": PersonalField(
+        category="identifier",
+        purpose="Whose bill it is: the resident who owes and pays it (empty for an unclaimed notice).",
+        protection="internal id only; other residents get 404",
+        retention="Kept with the financial records; bills are never deleted by the application.",
+    ),
+    "payments.Bill.payer_name": PersonalField(
+        category="identity",
+        purpose="The payer's name printed on a payment notice, checked when a resident looks it up.",
+        protection="encrypted (AES-256-GCM, key id stored); never returned by the APIs",
+        retention="Kept with the financial records; no automatic deletion yet.",
+    ),
+    "payments.Bill.payer_name_index": PersonalField(
+        category="identifier",
+        purpose="Finds a payment notice by notice number and payer name without decrypting.",
+        protection="keyed hash (HMAC-SHA256 under PII_HASH_KEY)",
+        retention="Kept with the financial records; no automatic deletion yet.",
+    ),
+    "payments.PaymentOrder.payer": PersonalField(
+        category="identifier",
+        purpose="The resident who started a payment attempt.",
+        protection="internal id only",
+        retention="Kept with the financial records; never deleted by the application.",
+    ),
+    "payments.PaymentOrder.payer_openid": PersonalField(
+        category="identifier",
+        purpose="The payer's WeChat openid / Alipay user id the provider order was made for.",
+        protection="the provider's opaque id as is; not returned by the resident APIs",
+        retention="Kept with the financial records; never deleted by the application.",
+    ),
+    "payments.Refund.requested_by": PersonalField(
+        category="identifier",
+        purpose="The finance staff member who ordered a refund (accountability).",
+        protection="internal id only",
+        retention="Kept with the financial records; never deleted by the application.",
+    ),
+    "reconciliation.BillFile.uploaded_by": PersonalField(
+        category="identifier",
+        purpose="The finance staff member who uploaded a bill file by hand (accountability).",
+        protection="internal id only",
+        retention="Kept with the financial records; never deleted by the application.",
+    ),
+    "reconciliation.CaseAction.actor": PersonalField(
+        category="identifier",
+        purpose="The finance staff member who took an action on a difference (accountability).",
+        protection="internal id only",
+        retention="Kept with the financial records; never deleted by the application.",
+    ),
+    "reconciliation.DifferenceCase.resolved_by": PersonalField(
+        category="identifier",
+        purpose="The finance staff member who resolved a difference (accountability).",
+        protection="internal id only",
+        retention="Kept with the financial records; never deleted by the application.",
+    ),
+    "reconciliation.ReconciliationRun.started_by": PersonalField(
+        category="identifier",
+        purpose="The finance staff member who started a reconciliation run by hand.",
+        protection="internal id only",
+        retention="Kept with the financial records; never deleted by the application.",
+    ),
+    "payments.IdempotencyKey.user": PersonalField(
+        category="identifier",
+        purpose="Scopes an Idempotency-Key and its stored answer to the person who sent it.",
+        protection="internal id only",
+        retention="24 hours (purged by the payments sweeper).",
+    ),
+    "payments.CallbackRecord.body": PersonalField(
+        category="activity",
+        purpose="The provider notification as received (evidence for finance disputes); Alipay's "
+        "carries the buyer's id and masked logon id, WeChat's is encrypted.",
+        protection="plaintext as the provider sent it; finance/admin access only",
+        retention="No automatic deletion yet.",
+    ),
+    # --- applications (办件: forms, materials, timeline, tasks, consents) ------------------------
+    "applications.Application.applicant": PersonalField(
+        category="identifier",
+        purpose="The resident who applies; only they (and audited staff of the case) see the case.",
+        protection="internal id only; another resident gets 404",
+        retention="Kept with the case file; no automatic deletion yet.",
+    ),
+    "applications.Application.form_data_encrypted": PersonalField(
+        category="identity",
+        purpose="The application form's answers (names, phone numbers, addresses the service asks for).",
+        protection="encrypted (AES-256-GCM, JSON text); shown only to the applicant and audited staff",
+        retention="Kept with the case file; no automatic deletion yet.",
+    ),
+    "applications.Application.claimed_by": PersonalField(
+        category="identifier",
+        purpose="The staff member working the case.",
+        protection="internal id only",
+        retention="Kept with the case file.",
+    ),
+    "applications.ApplicationMaterial.storage_name": PersonalField(
+        category="identity",
+        purpose=(
+            "Photos and scans of documents (identity documents are sensitive personal data, PIPL art. 28)."
+        ),
+        protection="separate consent before identity documents; EXIF/GPS stripped; unguessable storage name; "
+        "served only to the applicant and audited staff, never from a public path",
+        retention="Kept with the case file; removed files are deleted from storage.",
+    ),
+    "applications.ApplicationMaterial.thumbnail_name": PersonalField(
+        category="identity",
+        purpose="A small preview of an uploaded document.",
+        protection="as the material itself",
+        retention="Deleted with the material.",
+    ),
+    "applications.ApplicationEvent.actor": PersonalField(
+        category="identifier",
+        purpose="Who made a step of the case (resident or staff) on the timeline.",
+        protection="internal id only; append-only table (database trigger); shown to staff only",
+        retention="Append-only; kept with the case file.",
+    ),
+    "applications.CorrectionNotice.created_by": PersonalField(
+        category="identifier",
+        purpose="The staff member who sent a correction notice.",
+        protection="internal id only; not shown to the resident",
+        retention="Kept with the case file.",
+    ),
+    "applications.ReviewTask.decided_by": PersonalField(
+        category="identifier",
+        purpose="The staff member who decided for a co-handling department.",
+        protection="internal id only; not shown to the resident",
+        retention="Kept with the case file.",
+    ),
+    "applications.Consent.user": PersonalField(
+        category="identifier",
+        purpose="Proof of the resident's separate consent (e.g. to identity-document photos).",
+        protection="internal id only",
+        retention="Kept while the account exists; moves with an account merge.",
+    ),
+    # --- miniprogram_bridge (WeChat / Alipay mini-programs) ------------------------------------
+    # Identity subjects (accounts.Identity.subject) also hold the WeChat openid, the unionid as
+    # `unionid:<id>`, and the Alipay user id (2088…) or open_id.
+    "miniprogram_bridge.WeChatSession.user": PersonalField(
+        category="identifier",
+        purpose="Whose WeChat mini-program session this is.",
+        protection="internal id only",
+        retention="Deleted with the account (cascade); moved to the survivor when accounts merge.",
+    ),
+    "miniprogram_bridge.WeChatSession.openid": PersonalField(
+        category="identifier",
+        purpose="The person's id in our WeChat mini-program: login key and subscribe-message address.",
+        protection="WeChat's opaque per-app id, stored as is; never shown to other residents",
+        retention=_ACCOUNT_LIFETIME,
+    ),
+    "miniprogram_bridge.WeChatSession.unionid": PersonalField(
+        category="identifier",
+        purpose="The person's id across our WeChat apps (Open Platform), so they stay one account.",
+        protection="WeChat's opaque id, stored as is; never shown to other residents",
+        retention=_ACCOUNT_LIFETIME,
+    ),
+    "miniprogram_bridge.WeChatSession.session_key": PersonalField(
+        category="identifier",
+        purpose="WeChat's session key, to decrypt data the mini-program passes on; never sent to clients.",
+        protection="encrypted (AES-256-GCM, key id stored); replaced at every login",
+        retention="Replaced at every login; deleted with the account.",
+    ),
+    "miniprogram_bridge.SubscribeConsent.user": PersonalField(
+        category="activity",
+        purpose="Which resident allowed which subscribe messages, and how many remain.",
+        protection="internal id only; residents see only their own",
+        retention=_ACCOUNT_LIFETIME,
+    ),
+    "miniprogram_bridge.SubscribeMessage.user": PersonalField(
+        category="activity",
+        purpose="Which resident a subscribe message was (or was not) sent to, for support and audit.",
+        protection="internal id only; no message content stored",
+        retention="No automatic deletion yet.",
+    ),
     # --- core.AuditLog ---------------------------------------------------------------------
     "core.AuditLog.actor": PersonalField(
         category="identifier",
@@ -170,6 +341,101 @@ PERSONAL_FIELDS: dict[str, PersonalField] = {
         purpose="Context of an audited action (e.g. the masked ID number that was checked).",
         protection="masked values and ids only, by the contract of audit_record",
         retention="Append-only; never deleted by the application.",
+    ),
+    # --- certificates (electronic certificates) ----------------------------------------------
+    "certificates.Certificate.holder": PersonalField(
+        category="identifier",
+        purpose="The account that holds the certificate and may reuse it for applications.",
+        protection="internal id only; not part of the signed content; others' certificates answer 404",
+        retention="Kept while the certificate exists; certificates are never deleted by the application.",
+    ),
+    "certificates.Certificate.holder_name": PersonalField(
+        category="identity",
+        purpose="The holder's legal name as signed on the certificate by the issuing authority.",
+        protection="encrypted (AES-256-GCM, key id stored); masked (张**) in the image and public check",
+        retention="Kept while the certificate exists; certificates are never deleted by the application.",
+    ),
+    "certificates.Certificate.fields_encrypted": PersonalField(
+        category="identity",
+        purpose="The result fields of the certificate (e.g. the spouse's name) as signed at issue.",
+        protection="encrypted (AES-256-GCM, key id stored); shown only to the holder, never publicly",
+        retention="Kept while the certificate exists; certificates are never deleted by the application.",
+    ),
+    "certificates.Certificate.revoked_by": PersonalField(
+        category="identifier",
+        purpose="The department administrator who revoked the certificate, for accountability.",
+        protection="internal id only; staff account",
+        retention="Kept while the certificate exists.",
+    ),
+    # --- appointments ------------------------------------------------------------------------
+    "appointments.Appointment.resident": PersonalField(
+        category="activity",
+        purpose="Who booked a time at a service hall, to check them in and remind them.",
+        protection="internal id only; others' appointments answer 404",
+        retention="Kept with the appointment; no automatic deletion yet.",
+    ),
+    # --- feedback (evaluations, consultations, complaints) -----------------------------------
+    "feedback.Evaluation.rater": PersonalField(
+        category="identifier",
+        purpose="Keeps one rating per case and stage and shows residents their own ratings.",
+        protection="internal id only; never shown to staff nor forwarded to the provincial system",
+        retention="Kept with the rating; no automatic deletion yet.",
+    ),
+    "feedback.Evaluation.text": PersonalField(
+        category="activity",
+        purpose="The resident's own words about the service, read by the department to improve it.",
+        protection="plaintext; staff see it without the rater; masked (phones, ID numbers) when forwarded",
+        retention="Kept with the rating; no automatic deletion yet.",
+    ),
+    "feedback.Inquiry.resident": PersonalField(
+        category="identifier",
+        purpose="Who asked or complained, so the answer reaches them and only them.",
+        protection="internal id only; not shown to staff in the inquiry lists",
+        retention="Kept with the inquiry; no automatic deletion yet.",
+    ),
+    "feedback.Inquiry.content": PersonalField(
+        category="activity",
+        purpose="The question or complaint as the resident wrote it, for the department to answer.",
+        protection="plaintext; readable by the resident and the staff of the department concerned",
+        retention="Kept with the inquiry; no automatic deletion yet.",
+    ),
+    "feedback.InquiryEvent.actor": PersonalField(
+        category="identifier",
+        purpose="Who wrote a line of an inquiry's timeline (the resident or a staff member).",
+        protection="internal id only; the API shows only whether it was staff",
+        retention="Kept with the inquiry; no automatic deletion yet.",
+    ),
+    "feedback.Rectification.replied_by": PersonalField(
+        category="identifier",
+        purpose="The staff member who answered a bad rating, for accountability.",
+        protection="internal id only; staff account",
+        retention="Kept with the rating; no automatic deletion yet.",
+    ),
+    # --- notifications -------------------------------------------------------------------
+    "notifications.Message.recipient": PersonalField(
+        category="activity",
+        purpose="Whom a notice (inbox, SMS, subscribe message, e-mail) is for; the phone is read "
+        "from the account at send time, never copied into the outbox.",
+        protection="internal id only; inbox API shows a resident only their own rows",
+        retention="Kept while the account exists; no automatic deletion yet.",
+    ),
+    "notifications.UserEvent.user": PersonalField(
+        category="activity",
+        purpose="Whose websocket event stream an entry belongs to (replayed after a reconnect).",
+        protection="internal id only; sent only over that resident's authenticated socket",
+        retention="Kept while the account exists; no automatic deletion yet.",
+    ),
+    "notifications.StreamCursor.user": PersonalField(
+        category="identifier",
+        purpose="The last event id of a resident's stream, to number the next one.",
+        protection="internal id only",
+        retention="Kept while the account exists.",
+    ),
+    "notifications.WsTicket.user": PersonalField(
+        category="identifier",
+        purpose="Who a one-time websocket ticket (browser login to the event stream) was issued to.",
+        protection="only a SHA-256 of the ticket is stored; valid 30 s, usable once",
+        retention="Expired tickets older than an hour are deleted when the user gets a new one.",
     ),
 }
 

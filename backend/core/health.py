@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
@@ -98,6 +99,7 @@ def readyz(request: Request) -> Response | JsonResponse:
     return Response(body, status=503, content_type=PROBLEM_CONTENT_TYPE)
 
 
+@csrf_exempt
 def not_found(request: HttpRequest, path: str = "") -> JsonResponse:
     """Catch-all for unknown routes: problem+json 404 in every mode, DEBUG included."""
     from backend.core.errors import handler404

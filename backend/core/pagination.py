@@ -1,8 +1,51 @@
-"""Page-number pagination with a bounded page size for small screens."""
+"""Page-number pagination with a bounded page size for small screens.
 
+Strict: a malformed `page` or `page_size` is a 400 validation problem, not silently
+replaced by the default (a client bug should show, and the contract says integer ≥ 1).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
+from rest_framework.exceptions import ErrorDetail, ValidationError
+
+_POSITIVE_INT = re.compile(r"[1-9][0-9]{0,8}")
+
+
+def _positive_int(request: Any, name: str, maximum: int | None = None) -> int | None:
+    raw = request.query_params.get(name)
+    if raw is None:
+        return None
+    if not _POSITIVE_INT.fullmatch(raw) or (maximum is not None and int(raw) > maximum):
+        message = (
+            _("Must be a whole number from 1 to %(max)d.") % {"max": maximum}
+            if maximum
+            else _("Must be a whole number from 1.")
+        )
+        raise ValidationError({name: [ErrorDetail(str(message), code="invalid")]})
+    return int(raw)
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def get_page_size(self, request: Any) -> int:
+        size = _positive_int(request, self.page_size_query_param, self.max_page_size)
+        return size or self.page_size
+
+    def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> Any:
+        _positive_int(request, self.page_query_param)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters

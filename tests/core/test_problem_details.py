@@ -108,8 +108,16 @@ def test_forced_500_is_a_bare_problem(monkeypatch, make_resident, client_for, la
 
 
 def test_unknown_route_outside_api_is_problem_too():
-    response = Client().post("/definitely/not/here", data="x", content_type="text/plain")
+    # With CSRF checks on, as a real client meets them: still a 404 problem, not an HTML 403.
+    response = Client(enforce_csrf_checks=True).post(
+        "/definitely/not/here", data="x", content_type="text/plain"
+    )
     _assert_problem(response, 404, "not_found")
+
+
+def test_csrf_failure_is_a_problem():
+    response = Client(enforce_csrf_checks=True).post("/admin/login/", data={"username": "x"})
+    _assert_problem(response, 403, "csrf_failed")
 
 
 def test_request_id_is_echoed(api):
@@ -117,3 +125,10 @@ def test_request_id_is_echoed(api):
     assert response["X-Request-ID"] == "req-12345678"
     generated = APIClient().get("/healthz")["X-Request-ID"]
     assert len(generated) == 32
+
+
+@pytest.mark.parametrize("query", ["page_size=abc", "page_size=0", "page_size=101", "page=0", "page=x"])
+def test_malformed_paging_is_a_400(make_staff, client_for, query):
+    response = client_for(make_staff("auditor")).get(f"/api/v1/audit-logs?{query}")
+    body = _assert_problem(response, 400, "validation_error")
+    assert body["errors"][0]["field"] == query.split("=")[0]
