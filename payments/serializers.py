@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from backend.core.pagination import MAX_PAGE
 from payments.constants import BillState, Channel, LedgerKind, OrderState, RefundKind, RefundState
 
 
@@ -63,7 +64,7 @@ class BillDetailOutputSerializer(BillOutputSerializer):
 class PageParamsSerializer(serializers.Serializer):
     """Strict paging parameters: a malformed page or page_size is a 400, not silently ignored."""
 
-    page = serializers.IntegerField(min_value=1, required=False)
+    page = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
     page_size = serializers.IntegerField(min_value=1, max_value=100, required=False)
 
 

@@ -12,6 +12,7 @@ leaves a number we can query, never one we re-create.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import logging
@@ -629,6 +630,22 @@ def bill_close_overdue(*, bill_id: Any) -> str:
 
 
 # --- callbacks ------------------------------------------------------------------------------
+def _text(value: str) -> str:
+    """Text as PostgreSQL can store it: a NUL is not a character it accepts (forged input only)."""
+    return value.replace("\x00", "\ufffd")
+
+
+def _raw_body(body: bytes) -> str:
+    """The body exactly: UTF-8 text as it came, anything else (or with NUL) as `base64:` + bytes."""
+    try:
+        text = body.decode("utf-8")
+        if "\x00" not in text:
+            return text
+    except UnicodeDecodeError:
+        pass
+    return "base64:" + base64.b64encode(body).decode("ascii")
+
+
 def _record(
     provider: str,
     headers: dict[str, str],
@@ -642,13 +659,13 @@ def _record(
 ) -> None:
     CallbackRecord.objects.create(
         provider=provider,
-        headers=headers,
-        body=body.decode("utf-8", errors="replace"),
+        headers={_text(str(k)): _text(str(v)) for k, v in headers.items()},
+        body=_raw_body(body),
         verdict=verdict,
-        reason=reason[:200],
-        event_type=event_type[:64],
-        out_trade_no=out_trade_no[:64],
-        out_refund_no=out_refund_no[:64],
+        reason=_text(reason[:200]),
+        event_type=_text(event_type[:64]),
+        out_trade_no=_text(out_trade_no[:64]),
+        out_refund_no=_text(out_refund_no[:64]),
     )
 
 

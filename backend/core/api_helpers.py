@@ -11,6 +11,8 @@ from typing import Any
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
+from backend.core.pagination import MAX_PAGE
+
 _PAGINATED: dict[str, type[serializers.Serializer]] = {}
 
 
@@ -102,7 +104,9 @@ class StrictQueryIntegerField(serializers.IntegerField):
 class PageQuerySerializer(serializers.Serializer):
     """`page` and `page_size` of a paginated list; invalid values are a 400, not silently ignored."""
 
-    page = StrictQueryIntegerField(required=False, min_value=1, help_text="Page number, from 1.")
+    page = StrictQueryIntegerField(
+        required=False, min_value=1, max_value=MAX_PAGE, help_text="Page number, from 1."
+    )
     page_size = StrictQueryIntegerField(
         required=False, min_value=1, max_value=100, help_text="Items per page (default 20, at most 100)."
     )

@@ -14,6 +14,7 @@ from rest_framework import pagination
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 _POSITIVE_INT = re.compile(r"[1-9][0-9]{0,8}")
+MAX_PAGE = 999_999_999  # what _POSITIVE_INT admits; beyond any real list, and in the contract
 
 
 def _positive_int(request: Any, name: str, maximum: int | None = None) -> int | None:
@@ -46,6 +47,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             parameter["schema"]["minimum"] = 1
-            if parameter["name"] == self.page_size_query_param:
-                parameter["schema"]["maximum"] = self.max_page_size
+            parameter["schema"]["maximum"] = (
+                self.max_page_size if parameter["name"] == self.page_size_query_param else MAX_PAGE
+            )
         return parameters
