@@ -43,6 +43,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PATH=/opt/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=backend.config.settings
 
+# Certificates are rendered with Chinese text: a CJK font (Debian's Noto Sans CJK).
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
+ENV CERTIFICATE_FONT_PATH=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+
 RUN groupadd --system --gid 10001 zhangban \
     && useradd --system --uid 10001 --gid zhangban --no-create-home \
         --home-dir /nonexistent --shell /usr/sbin/nologin zhangban

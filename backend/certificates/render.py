@@ -24,14 +24,22 @@ def verification_url(certificate: Certificate) -> str:
     return f"{base}/api/v1/certificates/verify/{quote(certificate.number)}?{query}"
 
 
+# Where Debian's CJK font packages put their fonts, tried when no path is configured.
+_KNOWN_CJK_FONTS = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+)
+
+
 @lru_cache(maxsize=4)
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path = settings.CERTIFICATE_FONT_PATH
-    if path:
-        try:
-            return ImageFont.truetype(path, size)
-        except OSError:
-            pass
+    for path in (settings.CERTIFICATE_FONT_PATH, *_KNOWN_CJK_FONTS):
+        if path:
+            try:
+                return ImageFont.truetype(path, size)
+            except OSError:
+                continue
     return ImageFont.load_default(size=size)
 
 
