@@ -11,20 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from django.test import Client
 
 from payments.services import BillItemSpec, bill_create
-
-
-def client_sender(url: str, headers: dict[str, str], body: bytes) -> tuple[int, bytes]:
-    extra = {k: v for k, v in headers.items() if k.lower() != "content-type"}
-    response = Client().post(
-        urlsplit(url).path, data=body, content_type=headers.get("Content-Type", ""), headers=extra
-    )
-    return response.status_code, response.content
+from tests.factories.payments import point_payments_at_fakes
 
 
 @dataclass
@@ -39,25 +30,7 @@ class PayEnv:
 def pay_env(mock_providers: Any, settings: Any) -> PayEnv:
     running = mock_providers
     wx = running.app.wechatpay
-    keys = wx.keys
-    settings.PAYMENT_PROVIDER = "live"
-    settings.PAYMENTS_NOTIFY_BASE_URL = "http://testserver"
-    settings.PAYMENT_PROVIDER_TIMEOUT = 1.5
-    settings.WECHATPAY_GATEWAY_URL = f"{running.base_url}/wechatpay"
-    settings.WECHATPAY_MCHID = keys.mchid
-    settings.WECHATPAY_APPID = keys.appid
-    settings.WECHATPAY_PRIVATE_KEY = keys.merchant_private_key
-    settings.WECHATPAY_CERT_SERIAL_NO = keys.merchant_serial_no
-    settings.WECHATPAY_APIV3_KEY = keys.apiv3_key
-    settings.WECHATPAY_PUBLIC_KEY = keys.platform_public_key
-    settings.WECHATPAY_PUBLIC_KEY_ID = keys.public_key_id
-    settings.ALIPAY_PAY_GATEWAY_URL = f"{running.base_url}/alipay/gateway.do"
-    settings.ALIPAY_PAY_APP_ID = settings.ALIPAY_APP_ID
-    settings.ALIPAY_PAY_PRIVATE_KEY = settings.ALIPAY_APP_PRIVATE_KEY
-    settings.ALIPAY_PAY_PUBLIC_KEY = settings.ALIPAY_PUBLIC_KEY
-    settings.ALIPAY_PAY_SELLER_ID = running.app.alipay_trades.trades.seller_id
-    wx.state.sender = client_sender
-    running.app.alipay_trades.trades.sender = client_sender
+    point_payments_at_fakes(running, settings, timeout=1.5)
     return PayEnv(running=running, wechatpay=wx, alipay=running.app.alipay_trades.trades, settings=settings)
 
 

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from payments.constants import BillState, OrderState
 from payments.models import CallbackRecord, LedgerEntry, Refund
-from tests.payments.conftest import client_sender
+from tests.factories.payments import client_sender
 from tests.payments.helpers import ledger_sum, order_of, pay, verdicts
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.db import connection
 
 from payments.constants import BillState
 from payments.models import CallbackRecord, LedgerEntry, PaymentOrder, Refund
-from tests.payments.conftest import client_sender
+from tests.factories.payments import client_sender
 from tests.payments.helpers import ledger_sum, order_of, pay
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

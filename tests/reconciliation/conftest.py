@@ -9,24 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.test import Client
 
 from mobile_mock import bills
+from tests.factories.payments import point_payments_at_fakes
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def client_sender(url: str, headers: dict[str, str], body: bytes) -> tuple[int, bytes]:
-    """The fakes deliver their signed notifications through Django's test client (same thread)."""
-    extra = {k: v for k, v in headers.items() if k.lower() != "content-type"}
-    response = Client().post(
-        urlsplit(url).path, data=body, content_type=headers.get("Content-Type", ""), headers=extra
-    )
-    return response.status_code, response.content
 
 
 @dataclass
@@ -109,26 +99,8 @@ def recon_env(
 
     running = mock_providers
     wx = running.app.wechatpay
-    keys = wx.keys
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.PAYMENT_PROVIDER = "live"
-    settings.PAYMENTS_NOTIFY_BASE_URL = "http://testserver"
-    settings.PAYMENT_PROVIDER_TIMEOUT = 3
-    settings.WECHATPAY_GATEWAY_URL = f"{running.base_url}/wechatpay"
-    settings.WECHATPAY_MCHID = keys.mchid
-    settings.WECHATPAY_APPID = keys.appid
-    settings.WECHATPAY_PRIVATE_KEY = keys.merchant_private_key
-    settings.WECHATPAY_CERT_SERIAL_NO = keys.merchant_serial_no
-    settings.WECHATPAY_APIV3_KEY = keys.apiv3_key
-    settings.WECHATPAY_PUBLIC_KEY = keys.platform_public_key
-    settings.WECHATPAY_PUBLIC_KEY_ID = keys.public_key_id
-    settings.ALIPAY_PAY_GATEWAY_URL = f"{running.base_url}/alipay/gateway.do"
-    settings.ALIPAY_PAY_APP_ID = settings.ALIPAY_APP_ID
-    settings.ALIPAY_PAY_PRIVATE_KEY = settings.ALIPAY_APP_PRIVATE_KEY
-    settings.ALIPAY_PAY_PUBLIC_KEY = settings.ALIPAY_PUBLIC_KEY
-    settings.ALIPAY_PAY_SELLER_ID = running.app.alipay_trades.trades.seller_id
-    wx.state.sender = client_sender
-    running.app.alipay_trades.trades.sender = client_sender
+    point_payments_at_fakes(running, settings, timeout=3)
     payer = make_resident()
     Identity.objects.create(user=payer, provider="wechat", subject=f"oWx{payer.pk.hex[:20]}")
     Identity.objects.create(user=payer, provider="alipay", subject=f"2088{payer.pk.int % 10**12:012d}")
