@@ -693,9 +693,20 @@ class StaffQueueApi(APIView):
 
 
 def _staff_page(view: APIView, request: Request, queryset: Any) -> Response:
+    """One page of a staff list; the page itself is a staff read of residents' cases, so audited."""
     language = _language(request)
     paginator = PageNumberPagination()
     page = paginator.paginate_queryset(queryset, request, view=view)
+    audit_record(
+        action="application.staff_list",
+        actor=request.user,
+        object_type="applications.application",
+        detail={
+            "view": type(view).__name__,
+            "filters": request.query_params.dict(),
+            "application_ids": [str(a.pk) for a in page],
+        },
+    )
     rows = [
         {**_summary(a, language), "department_code": a.department.code, "claimed_by": a.claimed_by_id}
         for a in page
