@@ -5,24 +5,30 @@
 
 Steps (each measurement in its own fresh process, so its peak RSS is its own):
 1. `setup`: a fresh database (BENCH_DATABASE_URL, default zb_recon_bench), migrated; 1,000,000
-   bills, paid orders and ledger rows written with set-based SQL (generate_series); the bill
+   bills (each with its fee items, numbered from 0 as bill_create does: one item, every fourth
+   bill two), paid orders and ledger rows written with set-based SQL (generate_series); the bill
    file written by mobile_mock/bills.py (real format: backticks, CRLF, summary) and stored.
 2. `copy`: the reference — a plain client-side `COPY … FROM STDIN (FORMAT csv)` of the same
    file's detail lines into a 27-column text table, in 1 MiB blocks.
-3. `reconcile`: `reconciliation_run(bill_file=…)` — SHA-256 check, COPY, strip + cast in SQL,
-   summary check, the set-based classification and the local-only anti-joins, cases, audit.
-Goals (issue 7): reconcile within 3× the COPY time; peak memory under 300 MB.
+3. `reconcile`: `reconciliation_run(bill_file=…)` — SHA-256 check, COPY, the one matching pass
+   (FULL JOIN of the lines against the day's ledger, fee split, one aggregate), summary check,
+   fees, cases, audit.
+The machine is shared: COPY and reconcile are measured alternately, twice each, best of each
+kept, with the load average before and after. Goals (issue 7): reconcile within 3× the COPY time;
+peak memory under 300 MB.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import platform
 import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/zb_recon_bench")
@@ -99,6 +105,16 @@ def setup() -> dict[str, float]:
                    'wechatpay', '42' || lpad(i::text, 26, '0'),
                    '{day_start}'::timestamptz + (i % 86400) * interval '1 second'
             FROM generate_series(0, {ROWS - 1}) i
+            """  # noqa: S608 - constants only
+        )
+        c.execute(
+            f"""
+            INSERT INTO payments_billitem (bill_id, position, code, name, amount_fen)
+            SELECT md5('b' || i)::uuid, 0, 'GA-0101', '护照工本费',
+                   100 + i % 50000 - CASE WHEN i % 4 = 0 THEN 50 ELSE 0 END
+            FROM generate_series(0, {ROWS - 1}) i
+            UNION ALL
+            SELECT md5('b' || i)::uuid, 1, 'GA-0102', '加急费', 50 FROM generate_series(0, {ROWS - 1}, 4) i
             """  # noqa: S608 - constants only
         )
         c.execute("UPDATE payments_bill b SET settled_by_id = md5('o' || b.source_id)::uuid")
@@ -194,53 +210,86 @@ def main() -> None:
     """BENCH_REUSE=1 keeps the database and bill of an earlier setup (re-measures only)."""
     reuse = os.environ.get("BENCH_REUSE") == "1" and (WORK / "setup.json").exists()
     prepared = json.loads((WORK / "setup.json").read_text()) if reuse else _child("setup")
-    copy = _child("copy")
-    reconcile = _child("reconcile")
+    load_before = os.getloadavg()
+    copies, reconciles = [], []
+    for _ in range(2):
+        copies.append(_child("copy"))
+        reconciles.append(_child("reconcile"))
+    load_after = os.getloadavg()
+    copy = min(copies, key=lambda r: float(r["copy_s"]))  # type: ignore[arg-type]
+    reconcile = min(reconciles, key=lambda r: float(r["reconcile_s"]))  # type: ignore[arg-type]
     ratio = float(reconcile["reconcile_s"]) / float(copy["copy_s"])  # type: ignore[arg-type]
-    report = {"setup": prepared, "copy": copy, "reconcile": reconcile, "ratio": ratio}
+    report = {
+        "setup": prepared,
+        "copy": copy,
+        "reconcile": reconcile,
+        "ratio": ratio,
+        "copy_all_s": [round(float(r["copy_s"]), 2) for r in copies],  # type: ignore[arg-type]
+        "reconcile_all_s": [round(float(r["reconcile_s"]), 2) for r in reconciles],  # type: ignore[arg-type]
+        "load": [round(x, 2) for x in (*load_before, *load_after)],
+    }
     print(json.dumps(report, indent=2, ensure_ascii=False))
     _write_results(report)
 
 
-def _write_results(report: dict[str, object]) -> None:
-    prepared, copy, rec = report["setup"], report["copy"], report["reconcile"]
-    section = f"""
+def _write_results(report: dict[str, Any]) -> None:
+    prepared, copy, rec, load = report["setup"], report["copy"], report["reconcile"], report["load"]
+    goal_met = report["ratio"] <= 3 and rec["peak_rss_mb"] < 300
+    section = f"""<!-- reconcile:begin -->
 ## Reconciliation: 1,000,000-row bill against 1,000,000 orders (issue 7)
 
-`.venv/bin/python bench/reconcile_1m.py` on PostgreSQL (local, loopback); {time.strftime("%Y-%m-%d")}.
-Bill: WeChat Pay ALL trade bill, {ROWS:,} payment rows, {prepared["bill_mb"]:.0f} MB, written by
-`mobile_mock/bills.py`; 1,000,000 paid orders with ledger rows in the database.
+`.venv/bin/python bench/reconcile_1m.py` on PostgreSQL 15 (local, loopback), {platform.node()}
+({os.cpu_count()} cores); {time.strftime("%Y-%m-%d %H:%M")}. Bill: WeChat Pay ALL trade bill,
+{ROWS:,} payment rows, {prepared["bill_mb"]:.0f} MB, written by `mobile_mock/bills.py`; 1,000,000 paid
+orders with ledger rows, bills and 1,250,000 fee items in the database. Load average (1/5/15 min)
+before {load[0]}/{load[1]}/{load[2]}, after {load[3]}/{load[4]}/{load[5]}: the machine was shared.
 
-| step | time | peak RSS of the process |
+| step | time (best of 2; both) | peak RSS of the process |
 |---|---|---|
-| plain client-side `COPY … FROM STDIN (FORMAT csv)` of the detail lines, 1 MiB blocks | {copy["copy_s"]:.1f} s | {copy["peak_rss_mb"]:.0f} MB |
-| `reconciliation_run` (SHA-256 check, COPY, strip + cast in SQL, summary check, classification, local-only anti-joins, fees) | {rec["reconcile_s"]:.1f} s | {rec["peak_rss_mb"]:.0f} MB (Django itself: {rec["rss_after_django_setup_mb"]:.0f} MB) |
+| plain client-side `COPY … FROM STDIN (FORMAT csv)` of the detail lines, 1 MiB blocks | {copy["copy_s"]:.1f} s ({report["copy_all_s"]}) | {copy["peak_rss_mb"]:.0f} MB |
+| `reconciliation_run` (SHA-256 check, block COPY, one matching pass, summary check, fees, cases, audit) | {rec["reconcile_s"]:.1f} s ({report["reconcile_all_s"]}) | {rec["peak_rss_mb"]:.0f} MB (Django itself: {rec["rss_after_django_setup_mb"]:.0f} MB) |
 
-Phases of the run (s): {json.dumps(rec.get("phases_s", {}))}.
+Phases of the best run (s): {json.dumps(rec.get("phases_s", {}))}.
 
-Ratio reconcile / COPY: **{report["ratio"]:.2f}×** (goal ≤ 3×); peak memory **{rec["peak_rss_mb"]:.0f} MB**
-(goal < 300 MB). Result: {rec["state"]}, {rec["lines"]:,} lines, categories {json.dumps(rec["counts"])}.
+Ratio reconcile / COPY: **{report["ratio"]:.2f}×** (goal ≤ 3×: {"met" if report["ratio"] <= 3 else "**not met**"});
+peak memory **{rec["peak_rss_mb"]:.0f} MB** (goal < 300 MB: {"met" if rec["peak_rss_mb"] < 300 else "**not met**"}).
+Result: {rec["state"]}, {rec["lines"]:,} lines, categories {json.dumps(rec["counts"])}.{" Both goals met." if goal_met else ""}
 
-Notes. The machine was shared with other test suites while measuring (load average 5–8 on
-2 cores); the COPY reference alone moved between 3.3 s and 8.4 s from run to run, so compare the
-ratio and the phases, not the seconds. The time-goal is **not met yet**. What brought the first
-measurement (12.8×) down: staging in an UNLOGGED table instead of a TEMP one (temp tables go
-through the 8 MB per-session `temp_buffers`), `work_mem` 256 MB for the run's transaction and
-`ANALYZE` of the staged lines (hash joins instead of a million index look-ups), casts instead of
-a regular expression per cell, no line-number identity column, the stripping subquery kept from
-being inlined (`OFFSET 0`). What is left: the classification reads orders and ledger twice
-(categories, then the local-only anti-join) and the fee split joins again; one FULL JOIN pass
-giving categories, local-only rows and fees together, and block-wise COPY of plain (non-gzip)
-bills without a Python loop over lines, are the next steps.
+How the run works now (payments/reconciliation/engine.py, matching.py): the WeChat bill's detail
+lines go to COPY in ~1 MiB blocks with no Python step per line (a block is checked for a line that
+does not start with a backtick by one regular-expression scan, its backticks deleted by one
+`bytes.translate`), so COPY itself parses the amounts into `numeric` columns of an UNLOGGED table
+whose physical column order puts the 11 columns matching reads first. Then ONE statement: the
+lines FULL OUTER JOIN the day's ledger payments and refunds with their orders, LEFT JOIN bills and
+fee items, and one hash aggregate gives the bill's totals per kind and trade type, the counts per
+category, the fee split per department/channel/fee item and every unmatched line together;
+nothing of a million rows is written twice, orders and ledger are read once. Lines the day's
+ledger does not know (lost callbacks, orders of other days, unknown orders) are matched again one
+index look-up each.
+
+Notes. What is left between this and 3×: the one statement is single-threaded (PostgreSQL 15 runs
+no FULL JOIN in parallel; 16 does) and holds four hash tables of about a million rows each (the
+lines, orders, bills, fee items); on a quiet moment of this machine it costs about 6.5–7 s of one
+core against ~1.8 s of backend CPU for the COPY, and the fee split over bills and fee items is
+about a third of it. Under load both times stretch, so compare the ratio of one run.
+Before this change the same day took 20.6 s against a 2.5 s COPY measured back to back (about 8×
+with fee items in the data; 4.7× was recorded earlier on data without fee items).
+<!-- reconcile:end -->
 """  # noqa: E501
     results = ROOT / "bench" / "RESULTS.md"
     text = results.read_text() if results.exists() else "# Benchmark results\n"
-    marker = "\n## Reconciliation: 1,000,000-row bill"
-    if marker in text:
-        head, _, rest = text.partition(marker)
-        following = rest.find("\n## ")
-        text = head + (rest[following:] if following >= 0 else "")
-    results.write_text(text.rstrip("\n") + "\n" + section)
+    begin, end = "<!-- reconcile:begin -->", "<!-- reconcile:end -->"
+    if begin in text and end in text:
+        head, _, rest = text.partition(begin)
+        text = head + section.rstrip("\n") + rest.partition(end)[2]
+    else:
+        marker = "\n## Reconciliation: 1,000,000-row bill"
+        if marker in text:  # the section as written before it had markers
+            head, _, rest = text.partition(marker)
+            following = rest.find("\n## ")
+            text = head.rstrip("\n") + "\n" + (rest[following:] if following >= 0 else "")
+        text = text.rstrip("\n") + "\n\n" + section
+    results.write_text(text if text.endswith("\n") else text + "\n")
 
 
 if __name__ == "__main__":

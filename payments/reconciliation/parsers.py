@@ -41,6 +41,7 @@ MAX_ERRORS = 100
 AMOUNT_RE = re.compile(r"^-?[0-9]+(\.[0-9]{1,2})?$")
 FEE_RE = re.compile(r"^-?[0-9]+(\.[0-9]{1,5})?$")
 TIME_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$")
+NOT_DETAIL = re.compile(rb"\n[^`]")  # a line (after the first of a block) that is not a detail row
 # PostgreSQL refuses the same values by casting (engine.py): a non-number raises, more decimals
 # than allowed becomes NULL in a NOT NULL column; either way this reader then names the lines.
 
@@ -134,46 +135,100 @@ class WechatBillReader:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(LineError(line, message))
 
+    def _header(self) -> None:
+        """Line 1 must be the 27-column header exactly (a BOM is dropped)."""
+        text = self.stream.readline().decode("utf-8", "replace").lstrip("\ufeff").strip()
+        self._lineno = 1
+        self._state = "detail"
+        self._summary_header: list[str] = []
+        if text.split(",") != WECHAT_COLUMNS:
+            self._error(1, "not a WeChat Pay trade bill of type ALL (unexpected header)")
+            raise BillFormatError(self.errors)
+
+    def _line(self, lineno: int, raw: bytes) -> bool:
+        """One line after the header through the state machine; True when it is a detail row."""
+        if self._state == "detail":
+            if raw[:1] == b"`":
+                return True
+            text = raw.decode("utf-8", "replace").strip()
+            if not text:
+                return False
+            if text.startswith("总交易单数"):
+                self._summary_header = text.split(",")
+                self._state = "summary"
+                return False
+            self._error(lineno, "neither a detail row (backtick fields) nor the summary header")
+        elif self._state == "summary":
+            text = raw.decode("utf-8", "replace").strip()
+            if not text:
+                return False
+            values = [v.strip().lstrip("`") for v in next(csv.reader([text]))]
+            if len(values) != len(self._summary_header):
+                self._error(lineno, "summary row does not match the summary header")
+            self.summary = dict(zip(self._summary_header, values, strict=False))
+            self.summary_line = lineno
+            self._state = "done"
+        elif raw.strip():
+            self._error(lineno, "text after the summary row")
+        return False
+
+    def _finish(self) -> None:
+        if self._state != "done":
+            self._error(self._lineno, "the summary (总交易单数 …) is missing")
+        self._scanned = True
+
     def detail_lines(self) -> Iterator[tuple[int, bytes]]:
         """(line number, raw detail line) for every detail row; header and summary are recorded."""
-        state = "header"
-        summary_header: list[str] = []
-        lineno = 0
+        self._header()
         for raw in self.stream:
-            lineno += 1
-            if state == "detail":
-                if raw[:1] == b"`":
-                    yield lineno, raw
-                    continue
-                text = raw.decode("utf-8", "replace").strip()
-                if not text:
-                    continue
-                if text.startswith("总交易单数"):
-                    summary_header = text.split(",")
-                    state = "summary"
-                    continue
-                self._error(lineno, "neither a detail row (backtick fields) nor the summary header")
-            elif state == "header":
-                text = raw.decode("utf-8", "replace").lstrip("\ufeff").strip()
-                if text.split(",") != WECHAT_COLUMNS:
-                    self._error(lineno, "not a WeChat Pay trade bill of type ALL (unexpected header)")
-                    raise BillFormatError(self.errors)
-                state = "detail"
-            elif state == "summary":
-                text = raw.decode("utf-8", "replace").strip()
-                if not text:
-                    continue
-                values = [v.strip().lstrip("`") for v in next(csv.reader([text]))]
-                if len(values) != len(summary_header):
-                    self._error(lineno, "summary row does not match the summary header")
-                self.summary = dict(zip(summary_header, values, strict=False))
-                self.summary_line = lineno
-                state = "done"
-            elif raw.strip():
-                self._error(lineno, "text after the summary row")
-        if state != "done":
-            self._error(lineno, "the summary (总交易单数 …) is missing")
-        self._scanned = True
+            self._lineno += 1
+            if self._line(self._lineno, raw):
+                yield self._lineno, raw
+        self._finish()
+
+    def detail_blocks(self, size: int = 1 << 20) -> Iterator[bytes]:
+        """The detail rows in blocks of about `size` bytes of whole lines, for COPY.
+
+        No Python work per line where a block holds detail rows only (every line starts with a
+        backtick: one regular-expression scan for a line that does not tells); a block with
+        anything else in it (the summary at the end, a stray line) goes through the line state
+        machine, which records the summary and names the lines it refuses. Gzip is inflated
+        chunk by chunk by the stream itself.
+        """
+        self._header()
+        carry = b""
+        while chunk := self.stream.read(size):
+            data = carry + chunk if carry else chunk
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                carry = data
+                continue
+            block, carry = (data, b"") if cut == len(data) else (data[:cut], data[cut:])
+            if (
+                self._state == "detail"
+                and block[:1] == b"`"
+                and not NOT_DETAIL.search(block, 0, len(block) - 1)
+            ):
+                self._lineno += block.count(b"\n")
+                yield block
+                continue
+            yield from self._slow_block(block)
+        if carry:
+            yield from self._slow_block(carry)
+        self._finish()
+
+    def _slow_block(self, block: bytes) -> Iterator[bytes]:
+        keep: list[bytes] = []
+        start = 0
+        while start < len(block):
+            end = block.find(b"\n", start) + 1 or len(block)
+            raw = block[start:end]
+            start = end
+            self._lineno += 1
+            if self._line(self._lineno, raw):
+                keep.append(raw)
+        if keep:
+            yield b"".join(keep)
 
     def expectations(self) -> dict[str, Any]:
         """What the summary row says: count, settled total, refund total, fee total."""

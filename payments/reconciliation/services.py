@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _t
 
 from backend.core.audit import audit_record
 from payments.models import LedgerEntry, PaymentOrder, Refund
-from payments.reconciliation import engine, errors
+from payments.reconciliation import engine, errors, matching
 from payments.reconciliation.constants import (
     MATCHED,
     CaseCategory,
@@ -179,18 +179,21 @@ def reconciliation_run(
             reader = reader_for(bill_file.provider, handle)
             with transaction.atomic():
                 _lock_day(run)
-                engine.lines_create(run.pk)
-                started = time.perf_counter()
+                engine.tables_begin(run.pk)
                 stage = (engine.stage_copy if method == "copy" else engine.stage_python)(reader)
-                stage.seconds["stage"] = time.perf_counter() - started
                 if stage.errors:
                     raise BillFormatError(stage.errors)
                 expected = reader.expectations()
                 if reader.errors:
                     raise BillFormatError(reader.errors)
-                staged = engine.aggregates(stage.groups)
+                started = time.perf_counter()
+                result = matching.match(
+                    stage, provider=run.provider, bill_date=run.bill_date, merchant=reader.merchant_id
+                )
+                stage.seconds["match"] = time.perf_counter() - started
+                staged = engine.aggregates(result.groups)
                 problems = engine.summary_differences(expected, staged)
-                merchants = {m for m in stage.merchant_ids if m}
+                merchants = {m for m in result.merchant_ids if m}
                 if len(merchants) > 1:
                     problems.append(f"the bill holds more than one merchant: {sorted(merchants)}")
                 if problems:
@@ -198,7 +201,7 @@ def reconciliation_run(
                         "totals do not match the bill's summary: " + "; ".join(problems)
                     )
                 merchant = next(iter(merchants), "") or bill_file.merchant_id
-                _finish(run, merchant=merchant, stage=stage, expected=expected, staged=staged)
+                _finish(run, merchant=merchant, stage=stage, result=result, expected=expected, staged=staged)
     except BillFormatError as exc:
         _fail(run, _t("Malformed bill lines."), exc.errors)
         raise errors.ReconciliationFailed(
@@ -228,36 +231,36 @@ def _finish(
     *,
     merchant: str,
     stage: engine.StageResult,
+    result: matching.Match,
     expected: dict[str, Any],
     staged: dict[str, Any],
 ) -> None:
     started = time.perf_counter()
-    result = engine.classify(provider=run.provider, bill_date=run.bill_date)
-    stage.seconds["classify"] = time.perf_counter() - started
-    started = time.perf_counter()
-    engine.fees_store(run_id=run.pk, provider=run.provider, bill_date=run.bill_date)
-    stage.seconds["fees"] = time.perf_counter() - started
-    engine.lines_drop()
+    matching.fees_store(result, run=run)
+    engine.tables_drop()
     run.merchant_id = merchant
     run.state = RunState.SUCCEEDED
     run.finished_at = timezone.now()
-    run.line_count = stage.line_count
+    run.line_count = result.line_count
     run.counts = result.counts
     run.totals = {
         "bill": {k: str(v) for k, v in expected.items()},
         "rows": {k: str(v) for k, v in staged.items()},
-        "channels": engine.channel_totals(stage.groups),
-        "seconds": {k: round(v, 3) for k, v in stage.seconds.items()},
+        "channels": engine.channel_totals(result.groups),
+        "seconds": {},
     }
     run.save(update_fields=["merchant_id", "state", "finished_at", "line_count", "counts", "totals"])
     # Only the latest run of a day counts in the reports.
     DailyFee.objects.filter(provider=run.provider, bill_date=run.bill_date).exclude(run=run).delete()
     _cases_update(run, result.differences)
+    stage.seconds["store"] = time.perf_counter() - started
+    run.totals["seconds"] = {k: round(v, 3) for k, v in stage.seconds.items()}
+    ReconciliationRun.objects.filter(pk=run.pk).update(totals=run.totals)
     audit_record(
         action="reconciliation.run.succeeded",
         actor=run.started_by,
         obj=run,
-        detail={"lines": stage.line_count, "counts": result.counts},
+        detail={"lines": result.line_count, "counts": result.counts},
     )
 
 

@@ -81,6 +81,42 @@ def test_wechat_malformed_rows_are_reported_with_their_line_numbers() -> None:
     assert "expected 27 fields, found 10" in reader.errors[1].message
 
 
+@pytest.mark.parametrize("size", [1, 7, 300, 1 << 20], ids=["1B", "7B", "300B", "1MiB"])
+@pytest.mark.parametrize("gzipped", [False, True], ids=["plain", "gzip"])
+def test_wechat_detail_blocks_give_the_same_lines_errors_and_summary_as_line_by_line(
+    size: int, gzipped: bool
+) -> None:
+    rows = sample_rows() * 40
+    text = wechat_bill_bytes(rows, appid="wx1", mchid="1900000109").decode()
+    lines = text.split("\r\n")
+    lines.insert(61, "garbage in the middle")  # line 62, inside a block of detail rows
+    lines.insert(63, "")  # a blank line is skipped, not an error
+    data = "\r\n".join(lines).encode()
+    data = gzip.compress(data) if gzipped else data
+    by_line = WechatBillReader(io.BytesIO(data))
+    expected = b"".join(raw for _lineno, raw in by_line.detail_lines())
+    by_block = WechatBillReader(io.BytesIO(data))
+
+    blocks = list(by_block.detail_blocks(size))
+
+    assert b"".join(blocks) == expected and expected.count(b"\n") == len(rows)
+    assert all(block.endswith(b"\r\n") for block in blocks)
+    assert by_block.errors == by_line.errors and [e.line for e in by_block.errors] == [62]
+    assert by_block.summary == by_line.summary and by_block.summary["总交易单数"] == str(len(rows))
+    assert by_block.summary_line == by_line.summary_line == len(lines) - 1
+
+
+def test_wechat_detail_blocks_name_text_after_the_summary_and_a_missing_summary() -> None:
+    text = wechat_bill_bytes(sample_rows(), appid="wx1", mchid="1900000109").decode()
+    after = WechatBillReader(io.BytesIO((text + "`late,`row\r\n").encode()))
+    assert b"".join(after.detail_blocks()).count(b"\n") == 3
+    assert [(e.line, e.message) for e in after.errors] == [(7, "text after the summary row")]
+    cut = "\r\n".join(text.split("\r\n")[:4]) + "\r\n"
+    missing = WechatBillReader(io.BytesIO(cut.encode()))
+    list(missing.detail_blocks())
+    assert [e.line for e in missing.errors] == [4] and "summary" in missing.errors[0].message
+
+
 def test_wechat_bill_without_summary_is_an_error() -> None:
     text = wechat_bill_bytes(sample_rows(), appid="wx1", mchid="1900000109").decode()
     cut = "\r\n".join(text.split("\r\n")[:4]) + "\r\n"

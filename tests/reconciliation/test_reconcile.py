@@ -185,8 +185,10 @@ def test_fee_total_that_does_not_match_fails(recon_env: Any) -> None:
     [
         (lambda line: line.replace("`120.00", "`12O.00", 1), "12O.00"),  # a letter O
         (lambda line: ",".join(line.split(",")[:20]), "expected 27 fields, found 20"),
+        (lambda line: line.replace("`120.00", "`120.001", 1), "120.001"),  # three decimals
+        (lambda line: line.replace(",`SUCCESS,", ",`CLOSED,", 1), "CLOSED"),  # not a bill state
     ],
-    ids=["bad-amount", "missing-fields"],
+    ids=["bad-amount", "missing-fields", "three-decimals", "unknown-state"],
 )
 def test_a_malformed_row_fails_the_run_with_its_line_number(
     recon_env: Any, breakage: Any, message: str

@@ -1,0 +1,423 @@
+"""Matching a staged bill against the day's ledger: ONE pass over the lines and the ledger.
+
+The bill's lines (`source`: the raw table COPY filled, or the typed lines table of the Python
+path) meet the day's local money movements — ledger payments of orders paid that day and ledger
+refunds of refunds that succeeded that day, with their orders — in one FULL OUTER JOIN, keyed by
+(kind, out_trade_no) for payments and (kind, out_refund_no) for refunds. The bills and fee items
+of the local side ride along for the fee split. ONE aggregate over that join gives, together:
+
+- the bill's own totals per (kind, trade type) and its merchant ids (checked against its summary),
+- the count and amount per category (matched, amount_mismatch, status_mismatch, local_only),
+- the provider's fee per department, channel and fee item (a fee split over a bill's items in
+  proportion to their amounts),
+- every line that is not matched, one group each (its identifying columns are NULL on matched
+  lines, so all matched lines of a kind fold into a handful of groups),
+- the count of lines whose values PostgreSQL could not cast (NULL where a value is required).
+
+Nothing of a million rows is written; orders and ledger are read once. Lines whose order the
+day's ledger does not know (a lost callback, an order paid on another day, an unknown order, a
+refund we do not see as succeeded) come back as `pending`: the few of them are matched again,
+one index look-up each, against all of the provider's orders and refunds with the same rules
+as before (`PENDING_CLASSIFY_SQL`), and their fees split the same way.
+
+A bill's fee items are joined row by row, so a line of a bill with N items appears N times in
+the join: everything counted per line is counted on the item at position 0 only (bill_create
+numbers items from 0); the line count is checked against the rows staged.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import DatabaseError, connection
+
+from payments.reconciliation.constants import MATCHED
+from payments.reconciliation.engine import (
+    StageResult,
+    StagingFailed,
+    as_uuid,
+    day_bounds,
+    db_datetime,
+    pending_create,
+    sql,
+)
+from payments.reconciliation.models import DailyFee
+
+PENDING = "pending"
+LOCAL_ONLY = "local_only"
+# Categories travel through the big aggregate as small integers (cheaper to compare and hash).
+MATCHED_CODE, AMOUNT_CODE, STATUS_CODE, LOCAL_ONLY_CODE, PENDING_CODE = 1, 2, 3, 4, 9
+CATEGORY_NAMES = {
+    MATCHED_CODE: MATCHED,
+    AMOUNT_CODE: "amount_mismatch",
+    STATUS_CODE: "status_mismatch",
+    LOCAL_ONLY_CODE: LOCAL_ONLY,
+    PENDING_CODE: PENDING,
+}
+FEE_PLACES = Decimal("0.00001")
+SHARE_PLACES = Decimal("0.0000001")  # DailyFee.fee keeps 7 decimals
+# Fee shares carry ~20 decimals from the database's division; sums of a million of them must not
+# round before the one rounding to DailyFee's 7 decimals (the default context keeps 28 digits).
+EXACT = decimal.Context(prec=80)
+
+
+# --- the bill side: one row per detail line, the same columns from every source ---------------------
+def _amount_numeric(column: str) -> str:
+    """A numeric cell in fen; more than two decimals gives NULL (counted as a bad line)."""
+    return f"CASE WHEN scale({column}) <= 2 THEN ({column} * 100)::bigint END"
+
+
+def _amount_text(expr: str) -> str:
+    # A cell that is not a number makes the cast raise (the Python reader then names the line).
+    return f"CASE WHEN scale(({expr})::numeric) <= 2 THEN (({expr})::numeric * 100)::bigint END"
+
+
+def _fee_text(expr: str) -> str:
+    return f"CASE WHEN scale(({expr})::numeric) <= 5 THEN ({expr})::numeric END"
+
+
+def _time_ok(expr: str) -> str:
+    """1 when the cell is a yyyy-MM-dd HH:mm:ss time; an impossible date makes the cast raise."""
+    return f"CASE WHEN length({expr}) = 19 AND ({expr})::timestamp IS NOT NULL THEN 1 END"
+
+
+def _t(column: str) -> str:
+    """An Alipay cell: the trailing tab (and blanks) stripped."""
+    return f"btrim({column}, E'\\t ')"
+
+
+# WeChat Pay, from the raw table COPY filled (backticks already gone; money columns numeric).
+# Columns: c1 交易时间, c3 商户号, c6 微信订单号, c7 商户订单号, c9 交易类型, c10 交易状态,
+# c13 应结订单金额, c16 商户退款单号, c23 手续费, c25 订单金额, c26 申请退款金额.
+WECHAT_SOURCE = f"""
+SELECT 1 AS present, kind, c10 AS status, c9 AS trade_type, c3 AS merchant_id, c6 AS transaction_id,
+       c7 AS out_trade_no, CASE WHEN kind = 'refund' THEN c16 ELSE '' END AS out_refund_no,
+       CASE WHEN kind = 'refund' THEN {_amount_numeric("c26")}
+            ELSE {_amount_numeric("c25")} END AS amount_fen,
+       {_amount_numeric("c13")} AS settle_fen, CASE WHEN scale(c23) <= 5 THEN c23 END AS fee,
+       CASE WHEN kind = 'refund' THEN c16 ELSE c7 END AS key, {_time_ok("c1")} AS time_ok
+FROM (SELECT *, CASE c10 WHEN 'SUCCESS' THEN 'payment' WHEN 'REVOKED' THEN 'payment'
+                         WHEN 'REFUND' THEN 'refund' END AS kind
+      FROM recon_raw) r
+OFFSET 0
+"""  # noqa: S608 - constant SQL
+
+# Alipay, from the raw text table (every cell may end in a tab). %(merchant)s: the bill's account.
+ALIPAY_SOURCE = f"""
+SELECT 1 AS present, kind, CASE WHEN kind = 'refund' THEN 'REFUND' ELSE 'SUCCESS' END AS status,
+       'JSAPI' AS trade_type, %(merchant)s AS merchant_id, txn AS transaction_id, otn AS out_trade_no,
+       CASE WHEN kind = 'refund' THEN orn ELSE '' END AS out_refund_no,
+       abs({_amount_text("gross")}) AS amount_fen, {_amount_text("settle")} AS settle_fen,
+       -({_fee_text("fee")}) AS fee, CASE WHEN kind = 'refund' THEN orn ELSE otn END AS key,
+       {_time_ok("t")} AS time_ok
+FROM (
+    SELECT {_t("c6")} AS t, {_t("c1")} AS txn, {_t("c2")} AS otn, {_t("c22")} AS orn,
+           {_t("c12")} AS gross, {_t("c13")} AS settle, COALESCE(NULLIF({_t("c23")}, ''), '0') AS fee,
+           CASE {_t("c3")} WHEN '交易' THEN 'payment' WHEN '退款' THEN 'refund' END AS kind
+    FROM recon_raw
+    OFFSET 0  -- keeps the planner from inlining (and so repeating) each stripped cell per use
+) s
+OFFSET 0
+"""  # noqa: S608 - constant SQL
+
+# The typed lines the Python reader validated (SQLite, and PostgreSQL's `method="python"`).
+LINES_SOURCE = """
+SELECT 1 AS present, kind, status, trade_type, merchant_id, transaction_id, out_trade_no, out_refund_no,
+       amount_fen, settle_fen, fee, CASE WHEN kind = 'refund' THEN out_refund_no ELSE out_trade_no END AS key,
+       1 AS time_ok
+FROM recon_lines
+"""
+
+SOURCES = {"wechat_raw": WECHAT_SOURCE, "alipay_raw": ALIPAY_SOURCE, "lines": LINES_SOURCE}
+
+# --- the local side: the day's ledger payments and refunds, with their orders -----------------------
+# Parameters: provider, day start, day end (payments), then the same three (refunds).
+LOCAL_SQL = """
+SELECT 'payment' AS kind, o.out_trade_no AS key, o.out_trade_no AS otn, '' AS orn,
+       o.transaction_id AS txn, o.id AS order_id, o.state AS order_state, o.bill_id AS bill_id,
+       o.channel AS channel, le.amount_fen AS ledger_fen,
+       NULL AS refund_id, NULL AS refund_state, NULL AS refund_fen
+FROM payments_ledgerentry le JOIN payments_paymentorder o ON o.id = le.order_id
+WHERE le.kind = 'payment' AND le.provider = %(provider)s AND o.paid_at >= %(start)s AND o.paid_at < %(end)s
+UNION ALL
+SELECT 'refund', r.out_refund_no, o.out_trade_no, r.out_refund_no, o.transaction_id, o.id, o.state,
+       o.bill_id, o.channel, NULL, r.id, r.state, r.amount_fen
+FROM payments_ledgerentry le
+JOIN payments_refund r ON r.id = le.refund_id
+JOIN payments_paymentorder o ON o.id = le.order_id
+WHERE le.kind = 'refund' AND le.provider = %(provider)s AND r.succeeded_at >= %(start)s
+  AND r.succeeded_at < %(end)s
+"""
+
+# The categories, as in the rules of PROTOCOLS/DESIGN: a payment line against the ledger amount,
+# a refund line against our refund's state and amount; REVOKED payments must have no ledger row.
+JOINED_SQL = f"""
+SELECT b.present AS present, b.kind AS kind, b.trade_type AS trade_type, b.merchant_id AS merchant_id,
+       b.settle_fen AS settle_fen, b.fee AS fee, b.amount_fen AS amount_fen, b.status AS status,
+       b.out_trade_no AS out_trade_no, b.out_refund_no AS out_refund_no, b.transaction_id AS transaction_id,
+       l.kind AS l_kind, l.otn AS otn, l.orn AS orn, l.txn AS txn, l.order_id AS order_id,
+       l.order_state AS order_state, l.ledger_fen AS ledger_fen, l.refund_id AS refund_id,
+       l.refund_state AS refund_state, l.refund_fen AS refund_fen, l.channel AS channel,
+       bl.department_code AS department_code, bl.total_fen AS total_fen, i.code AS item_code,
+       i.amount_fen AS item_fen,
+       CASE WHEN i.position IS NULL OR i.position = 0 THEN 1 ELSE 0 END AS first,
+       CASE WHEN b.present = 1 AND (b.kind IS NULL OR b.out_trade_no = ''
+                                   OR (b.kind = 'refund' AND b.out_refund_no = '')
+                                   OR b.amount_fen IS NULL OR b.settle_fen IS NULL OR b.fee IS NULL
+                                   OR b.time_ok IS NULL)
+            THEN 1 ELSE 0 END AS bad,
+       CASE
+         WHEN b.present IS NULL THEN {LOCAL_ONLY_CODE}
+         WHEN l.kind IS NULL OR (b.kind = 'refund' AND l.otn <> b.out_trade_no) THEN {PENDING_CODE}
+         WHEN b.kind = 'payment' AND b.status = 'REVOKED' THEN {STATUS_CODE}
+         WHEN b.kind = 'payment' THEN CASE WHEN l.ledger_fen = b.amount_fen THEN {MATCHED_CODE}
+                                           ELSE {AMOUNT_CODE} END
+         WHEN l.refund_state <> 'succeeded' THEN {STATUS_CODE}
+         WHEN l.refund_fen <> b.amount_fen THEN {AMOUNT_CODE}
+         ELSE {MATCHED_CODE}
+       END AS category
+FROM ({{source}}) b
+FULL JOIN ({{local}}) l ON l.kind = b.kind AND l.key = b.key
+LEFT JOIN payments_bill bl ON bl.id = l.bill_id
+LEFT JOIN payments_billitem i ON i.bill_id = l.bill_id
+"""  # noqa: S608 - constant SQL
+
+
+def _diff(column: str) -> str:
+    return f"CASE WHEN category <> {MATCHED_CODE} THEN {column} END"
+
+
+# Result columns, in order (see `_fold`).
+MATCH_SQL = f"""
+SELECT category, kind, trade_type,
+       CASE WHEN category <> {PENDING_CODE} THEN COALESCE(department_code, '-') END,
+       CASE WHEN category <> {PENDING_CODE} THEN COALESCE(channel, '-') END,
+       CASE WHEN category <> {PENDING_CODE} THEN COALESCE(item_code, '-') END,
+       {_diff("COALESCE(kind, l_kind)")}, {_diff("COALESCE(out_trade_no, otn)")},
+       {_diff("COALESCE(out_refund_no, orn)")}, {_diff("COALESCE(transaction_id, txn)")},
+       {_diff("amount_fen")}, {_diff("status")}, {_diff("order_id")}, {_diff("order_state")},
+       {_diff("ledger_fen")}, {_diff("refund_id")}, {_diff("refund_state")}, {_diff("refund_fen")},
+       CASE WHEN category = {PENDING_CODE} THEN fee END,
+       COUNT(*) FILTER (WHERE first = 1),
+       SUM(settle_fen) FILTER (WHERE first = 1),
+       SUM(amount_fen) FILTER (WHERE first = 1),
+       SUM(fee) FILTER (WHERE first = 1),
+       SUM(COALESCE(amount_fen, ledger_fen, refund_fen)) FILTER (WHERE first = 1),
+       SUM(CASE WHEN item_fen IS NULL OR item_fen = total_fen THEN fee ELSE fee * item_fen / total_fen END)
+           FILTER (WHERE category <> {PENDING_CODE}),
+       MIN(merchant_id), MAX(merchant_id), SUM(bad)
+FROM ({{joined}}{{offset}}) j
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
+"""  # noqa: S608 - constant SQL
+
+DIFFERENCE_FIELDS = (
+    "kind",
+    "out_trade_no",
+    "out_refund_no",
+    "transaction_id",
+    "provider_fen",
+    "provider_status",
+    "order_id",
+    "order_state",
+    "ledger_fen",
+    "refund_id",
+    "refund_state",
+    "refund_fen",
+)
+
+# --- pending lines: matched again against all of the provider's orders and refunds ----------------
+PENDING_COLUMNS = (
+    "(kind text NOT NULL, out_trade_no text NOT NULL, out_refund_no text NOT NULL, "
+    "transaction_id text NOT NULL, amount_fen bigint NOT NULL, status text NOT NULL, "
+    "fee numeric(18, 5) NOT NULL)"
+)
+PENDING_CLASSIFY_SQL = """
+SELECT b.kind, b.out_trade_no, b.out_refund_no, b.transaction_id, b.amount_fen, b.status,
+       o.id, o.state, l.amount_fen, r.id, r.state, r.amount_fen,
+       CASE
+         WHEN b.kind = 'payment' AND b.status = 'REVOKED'
+              THEN CASE WHEN l.id IS NULL THEN 'matched' ELSE 'status_mismatch' END
+         WHEN b.kind = 'payment' AND l.id IS NOT NULL
+              THEN CASE WHEN l.amount_fen = b.amount_fen THEN 'matched' ELSE 'amount_mismatch' END
+         WHEN b.kind = 'payment' AND o.state IN ('closed', 'failed') THEN 'status_mismatch'
+         WHEN b.kind = 'payment' THEN 'provider_only'
+         WHEN r.id IS NULL THEN 'provider_only'
+         WHEN r.state <> 'succeeded' THEN 'status_mismatch'
+         WHEN r.amount_fen <> b.amount_fen THEN 'amount_mismatch'
+         ELSE 'matched'
+       END
+FROM recon_pending b
+LEFT JOIN payments_paymentorder o ON o.out_trade_no = b.out_trade_no AND o.provider = %s
+LEFT JOIN payments_ledgerentry l ON b.kind = 'payment' AND l.order_id = o.id AND l.kind = 'payment'
+LEFT JOIN payments_refund r ON b.kind = 'refund' AND r.out_refund_no = b.out_refund_no AND r.order_id = o.id
+"""
+PENDING_FEES_SQL = """
+SELECT COALESCE(bl.department_code, '-'), COALESCE(o.channel, '-'), COALESCE(i.code, '-'),
+       SUM(x.fee * COALESCE(i.amount_fen, 1) / COALESCE(bl.total_fen, 1))
+FROM recon_pending x
+LEFT JOIN payments_paymentorder o ON o.out_trade_no = x.out_trade_no AND o.provider = %s
+LEFT JOIN payments_bill bl ON bl.id = o.bill_id
+LEFT JOIN payments_billitem i ON i.bill_id = bl.id
+GROUP BY COALESCE(bl.department_code, '-'), COALESCE(o.channel, '-'), COALESCE(i.code, '-')
+"""
+
+
+@dataclass
+class Match:
+    """Everything one run learns from its bill and the day's ledger."""
+
+    line_count: int = 0
+    bad_lines: int = 0
+    merchant_ids: set[str] = field(default_factory=set)
+    # (kind, trade_type) -> [count, settle_fen, amount_fen, fee]
+    groups: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    differences: list[dict[str, Any]] = field(default_factory=list)
+    # (department, channel, fee item) -> fee in yuan
+    fees: dict[tuple[str, str, str], Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    pending: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def _decimal(value: Any) -> Decimal:
+    """A sum from the database as an exact Decimal (SQLite sums numeric cells as floats)."""
+    if value is None:
+        return Decimal(0)
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def match(stage: StageResult, *, provider: str, bill_date: date, merchant: str = "") -> Match:
+    """The one pass: categories, totals, fees and differences of the staged lines (see above).
+
+    Raises StagingFailed when a line holds a value that could not be cast, or when the lines
+    counted are not the lines staged.
+    """
+    start, end = day_bounds(bill_date)
+    postgres = connection.vendor == "postgresql"
+    joined = JOINED_SQL.format(source=SOURCES[stage.source], local=LOCAL_SQL)
+    # SQLite has no bare OFFSET; on PostgreSQL it keeps the category computed once per row.
+    statement = sql(MATCH_SQL.format(joined=joined, offset=" OFFSET 0" if postgres else ""))
+    params = {
+        "provider": provider,
+        "start": db_datetime(start),
+        "end": db_datetime(end),
+        "merchant": merchant,
+    }
+    with connection.cursor() as cursor:
+        if postgres:
+            # Hash joins and a hash aggregate: the raw table has no statistics yet, and the
+            # planner's guesses otherwise pick sorts of a million rows.
+            cursor.execute("SET LOCAL enable_mergejoin = off")
+            cursor.execute("SET LOCAL enable_sort = off")
+        try:
+            cursor.execute(statement, params)
+        except DatabaseError as exc:  # a cell the cast refuses (an impossible date, a non-number)
+            raise StagingFailed(str(exc)) from exc
+        rows = cursor.fetchall()
+        if postgres:
+            cursor.execute("SET LOCAL enable_mergejoin TO DEFAULT")
+            cursor.execute("SET LOCAL enable_sort TO DEFAULT")
+    result = _fold(rows)
+    if result.bad_lines:
+        raise StagingFailed(f"{result.bad_lines} lines hold values that are not valid")
+    if result.line_count != stage.line_count:
+        raise StagingFailed(
+            f"matching counted {result.line_count} lines, staging {stage.line_count} "
+            "(a bill's fee items must be numbered from 0)"
+        )
+    if result.pending:
+        _match_pending(result, provider=provider)
+    return result
+
+
+def _fold(rows: list[tuple[Any, ...]]) -> Match:
+    result = Match()
+    for row in rows:
+        code, kind, trade_type, department, channel, item = row[:6]
+        category = CATEGORY_NAMES[code]
+        diff, pending_fee = row[6:18], row[18]
+        count, settle, amount, fee, category_fen, fee_share, mch_min, mch_max, bad = row[19:]
+        count = int(count or 0)
+        result.bad_lines += int(bad or 0)
+        if kind is not None and count:
+            group = result.groups.setdefault((kind, trade_type), [0, 0, 0, Decimal(0)])
+            group[0] += count
+            group[1] += int(settle or 0)
+            group[2] += int(amount or 0)
+            group[3] += _decimal(fee).quantize(FEE_PLACES)
+            result.line_count += count
+            result.merchant_ids.update(m for m in (mch_min, mch_max) if m is not None)
+        if fee_share is not None and kind is not None:
+            key = (department, channel, item)
+            result.fees[key] = EXACT.add(result.fees[key], _decimal(fee_share))
+        if category == PENDING:
+            values = (*diff[:4], diff[4], diff[5], _decimal(pending_fee))
+            result.pending.extend([values] * count)
+            continue
+        if count:
+            entry = result.counts.setdefault(category, {"count": 0, "amount_fen": 0})
+            entry["count"] += count
+            entry["amount_fen"] += int(category_fen or 0)
+        if category != MATCHED and count:
+            item_ = dict(zip(DIFFERENCE_FIELDS, diff, strict=True))
+            item_["category"] = category
+            item_["order_id"] = as_uuid(item_["order_id"])
+            item_["refund_id"] = as_uuid(item_["refund_id"])
+            result.differences.extend(dict(item_) for _ in range(count))
+    return result
+
+
+def _match_pending(result: Match, *, provider: str) -> None:
+    """The lines the day's ledger did not know, matched against all orders and refunds."""
+    pending_create(PENDING_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql(
+                "INSERT INTO recon_pending (kind, out_trade_no, out_refund_no, transaction_id, amount_fen, "
+                "status, fee) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+            ),
+            [(*values[:6], str(values[6])) for values in result.pending],
+        )
+        if connection.vendor == "postgresql":
+            cursor.execute(sql("ANALYZE recon_pending"))  # real row counts: index look-ups
+        cursor.execute(sql(PENDING_CLASSIFY_SQL), [provider])
+        for row in cursor.fetchall():
+            item = dict(zip(DIFFERENCE_FIELDS, row[:12], strict=True))
+            category = row[12]
+            entry = result.counts.setdefault(category, {"count": 0, "amount_fen": 0})
+            entry["count"] += 1
+            entry["amount_fen"] += int(item["provider_fen"] or 0)
+            if category != MATCHED:
+                item["category"] = category
+                item["order_id"] = as_uuid(item["order_id"])
+                item["refund_id"] = as_uuid(item["refund_id"])
+                result.differences.append(item)
+        cursor.execute(sql(PENDING_FEES_SQL), [provider])
+        for department, channel, item_code, fee in cursor.fetchall():
+            key = (department, channel, item_code)
+            result.fees[key] = EXACT.add(result.fees[key], _decimal(fee))
+
+
+def fees_store(result: Match, *, run: Any) -> None:
+    """The run's fees per department, channel and fee item (a few rows: one bulk insert)."""
+    with decimal.localcontext(EXACT):
+        rows = [
+            DailyFee(
+                run_id=run.pk,
+                provider=run.provider,
+                bill_date=run.bill_date,
+                department_code=department,
+                channel=channel,
+                fee_item_code=item,
+                fee=fee.quantize(SHARE_PLACES, rounding=decimal.ROUND_HALF_UP),
+            )
+            for (department, channel, item), fee in sorted(result.fees.items())
+        ]
+    DailyFee.objects.bulk_create(rows)
+
+
+__all__ = ["LOCAL_ONLY", "Match", "fees_store", "match"]
