@@ -27,6 +27,21 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Browser clients served from other origins (the H5 page of mobile_mock/ under `make run`) may call
+# /api/ with a bearer token, never with cookies; the websocket accepts the same origins (ws_origin.py).
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "idempotency-key",
+    "x-request-id",
+)
+CORS_EXPOSE_HEADERS = ("Retry-After", "Idempotent-Replayed", "X-Request-ID", "Content-Language")
+CORS_PREFLIGHT_MAX_AGE = 600
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -42,6 +57,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "channels",
+    "corsheaders",
     "backend.core",
     "backend.accounts",
     "miniprogram_bridge.apps.MiniprogramBridgeConfig",
@@ -58,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "backend.core.middleware.RequestIdMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
