@@ -9,6 +9,8 @@ PORT ?= 8000
 MOCK_PORT ?= 8001
 
 .PHONY: run test lint format openapi openapi-check messages migrate demo-data clean
+.PHONY: types types-check
+.PHONY: client demo
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +35,7 @@ migrate: $(STAMP) .env messages
 demo-data: migrate
 	$(PY) manage.py seed_demo
 	$(PY) manage.py seed_catalog
+	$(PY) manage.py seed_certificate_types
 
 # Serves HTTP and websockets on $(HOST):$(PORT) (SQLite, in-memory channels, eager Celery,
 # console SMS/e-mail) with the sandbox providers of mobile_mock on $(MOCK_PORT).
@@ -56,5 +59,37 @@ openapi: $(STAMP) .env messages
 openapi-check: $(STAMP) .env messages
 	$(PY) scripts/openapi.py check
 
+# TypeScript types for app and mini-program developers (openapi/README.md), from the committed
+# contract; npm ci installs the pinned generator and compiler of package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+types: node_modules/.installed
+	node openapi/types/generate.mjs
+
+# Fails when the committed types are stale, or when they or the examples stop compiling.
+types-check: node_modules/.installed
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	node openapi/types/generate.mjs "$$tmp" && \
+	for f in api.ts events.ts; do \
+	  diff -u openapi/types/$$f "$$tmp/$$f" > "$$tmp/$$f.diff" || { head -n 40 "$$tmp/$$f.diff"; \
+	    echo "openapi/types/$$f is stale: run make types" >&2; exit 1; }; \
+	done
+	node_modules/.bin/tsc -p openapi/examples/tsconfig.wechat.json
+	node_modules/.bin/tsc -p openapi/examples/tsconfig.alipay.json
+	node_modules/.bin/tsc -p mobile_mock/h5/tsconfig.json
+
+# The Python client of the public API (build/zhangban_client, git-ignored), generated from the
+# committed contract by openapi-python-client; the resident simulator uses nothing else.
+client: $(STAMP)
+	$(PY) scripts/demo_client.py
+
+# The whole 查缴办 journey: regenerates the client, then runs the resident simulator against the
+# backend and the sandbox providers on a throw-away SQLite database (scripts/demo.py). Exits 0
+# only if every step did what it should; stops everything it started.
+demo: $(STAMP) .env messages
+	$(PY) scripts/demo.py
+
 clean:
-	rm -rf $(VENV) .env db.sqlite3 media
+	rm -rf $(VENV) .env db.sqlite3 media build

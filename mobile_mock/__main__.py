@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 
 from werkzeug.serving import run_simple
 
 from mobile_mock.server import MockConfig, MockProviders
+from mobile_mock.wechatpay import WechatPayKeys
+
+
+def _wechatpay_keys() -> WechatPayKeys | None:
+    """The merchant and platform keys shared with the backend (`MOCK_WECHATPAY_KEYS`, JSON)."""
+    raw = os.environ.get("MOCK_WECHATPAY_KEYS", "")
+    return WechatPayKeys(**json.loads(raw)) if raw else None
 
 
 def main() -> None:
@@ -24,6 +32,14 @@ def main() -> None:
         alipay_app_public_key=os.environ.get("MOCK_ALIPAY_APP_PUBLIC_KEY", ""),
         alipay_private_key=os.environ.get("MOCK_ALIPAY_PRIVATE_KEY", ""),
         alipay_aes_key=os.environ.get("ALIPAY_AES_KEY", ""),
+        # SMS, WeChat Pay and rating fakes: the credentials the backend was given (run_embedded.py).
+        twilio_account_sid=os.environ.get("TWILIO_ACCOUNT_SID", MockConfig.twilio_account_sid),
+        twilio_auth_token=os.environ.get("TWILIO_AUTH_TOKEN") or MockConfig.twilio_auth_token,
+        tencent_secret_id=os.environ.get("TENCENT_SMS_SECRET_ID", MockConfig.tencent_secret_id),
+        tencent_secret_key=os.environ.get("TENCENT_SMS_SECRET_KEY") or MockConfig.tencent_secret_key,
+        wechatpay_keys=_wechatpay_keys(),
+        rating_secret=os.environ.get("EVALUATION_FORWARD_SECRET") or MockConfig.rating_secret,
+        backend_url=os.environ.get("MOCK_BACKEND_URL", MockConfig.backend_url),
     )
     run_simple(args.host, args.port, MockProviders(config), threaded=True)
 

@@ -18,6 +18,8 @@ from werkzeug.wrappers import Response
 from mobile_mock.alipay_gateway import GatewayApp
 from mobile_mock.alipay_trade import AlipayTradeApp
 from mobile_mock.bills import install as install_bills
+from mobile_mock.console import ConsoleApp
+from mobile_mock.h5 import H5App
 from mobile_mock.rating import RatingApp
 from mobile_mock.realname import RealNameApp
 from mobile_mock.tencent_sms import TencentSmsApp
@@ -45,6 +47,8 @@ class MockConfig:
     wechatpay_keys: WechatPayKeys | None = None
     # Provincial rating system (mobile_mock/rating.py): HMAC secret of forwarded ratings.
     rating_secret: str = "sandbox-rating-secret"
+    # The backend the H5 demo page (mobile_mock/h5/) calls; it must list our origin in CORS_ALLOWED_ORIGINS.
+    backend_url: str = "http://127.0.0.1:8000"
 
 
 class MockProviders:
@@ -75,6 +79,9 @@ class MockProviders:
             self.alipay_trades,
             self.twilio,
             self.tencent_sms,
+            # The developer's pages: the sandbox console and the H5 demo app.
+            ConsoleApp(self),
+            H5App(config.backend_url),
         ]
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:

@@ -114,6 +114,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DB_CONNECT_TIMEOUT", 3)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Embedded default: request threads and provider callbacks write at once. IMMEDIATE takes the
+    # write lock at BEGIN and waits for it (timeout), instead of failing with "database is locked"
+    # when a transaction that read first tries to write (SQLite cannot wait in that case).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache, channel layer, Celery broker, atomic counters ------------------------
