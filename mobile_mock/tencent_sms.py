@@ -11,6 +11,12 @@ Switches (`state`, or `POST /tencent-sms/_control/mode`): `mode` ok | error (HTT
 the gateway) | timeout (sleeps `slow_seconds`); `fail_next` = n gateway errors; numbers in
 `invalid_numbers` get `InvalidParameterValue.IncorrectPhoneNumber`. `GET
 /tencent-sms/_control/inbox` lists what was "sent".
+
+Delivery receipts (状态回执): when `callback_url` is set (the URL configured in Tencent's
+console, token included; also through `_control/mode`) and `auto_callbacks` is on, each sent
+message's report is POSTed there as Tencent does — a JSON array, unsigned — `SUCCESS`/`DELIVRD`,
+or `FAIL`/`UNDELIV` for numbers in `undeliverable_numbers`. `report_for(sid)` builds one for a
+test to send itself; `callbacks` records what the backend answered.
 """
 
 from __future__ import annotations
@@ -24,15 +30,17 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import requests
 from werkzeug.wrappers import Request, Response
 
 AUTH = re.compile(
     r"^TC3-HMAC-SHA256 Credential=(?P<id>[^/]+)/(?P<date>\d{4}-\d{2}-\d{2})/(?P<service>[a-z]+)/tc3_request, "
     r"SignedHeaders=(?P<headers>[a-z0-9;-]+), Signature=(?P<sig>[0-9a-f]{64})$"
 )
+SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 PHONE = re.compile(r"^\+86 ?1[3-9]\d{9}$|^\+[1-9]\d{6,14}$|^1[3-9]\d{9}$")
 
 
@@ -78,6 +86,11 @@ class TencentSmsState:
     slow_seconds: float = 10.0
     invalid_numbers: set[str] = field(default_factory=set)
     inbox: list[dict[str, Any]] = field(default_factory=list)
+    callback_url: str = ""
+    auto_callbacks: bool = True
+    callback_delay: float = 0.05
+    undeliverable_numbers: set[str] = field(default_factory=set)
+    callbacks: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -101,6 +114,8 @@ class TencentSmsApp:
                 self.state.mode = data.get("mode", self.state.mode)
                 self.state.fail_next = int(data.get("fail_next", self.state.fail_next))
                 self.state.invalid_numbers.update(data.get("invalid_numbers", []))
+                self.state.undeliverable_numbers.update(data.get("undeliverable_numbers", []))
+                self.state.callback_url = data.get("callback_url", self.state.callback_url)
             response = Response(json.dumps({"mode": self.state.mode}), content_type="application/json")
         else:
             response = self.api(request)
@@ -209,4 +224,39 @@ class TencentSmsApp:
                     "IsoCode": "CN",
                 }
             )
+            if state.callback_url and state.auto_callbacks:
+                threading.Thread(
+                    target=self._deliver_report, args=(serial, state.callback_url), daemon=True
+                ).start()
         return self._answer({"SendStatusSet": statuses})
+
+    # --- delivery receipts (状态回执) ------------------------------------------------------
+    def report_for(self, sid: str, *, delivered: bool | None = None) -> list[dict[str, str]]:
+        """The JSON array Tencent posts for message `sid` (delivered unless its number is not)."""
+        message = next(m for m in self.state.inbox if m["serial_no"] == sid)
+        phone = message["phone"].replace(" ", "")
+        nationcode, mobile = ("86", phone[3:]) if phone.startswith("+86") else ("", phone.lstrip("+"))
+        if delivered is None:
+            delivered = message["phone"] not in self.state.undeliverable_numbers
+        return [
+            {
+                "user_receive_time": datetime.now(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"),
+                "nationcode": nationcode,
+                "mobile": mobile,
+                "report_status": "SUCCESS" if delivered else "FAIL",
+                "errmsg": "DELIVRD" if delivered else "UNDELIV",
+                "description": "用户短信送达成功" if delivered else "用户短信接收失败",
+                "sid": sid,
+            }
+        ]
+
+    def _deliver_report(self, sid: str, url: str) -> None:
+        time.sleep(self.state.callback_delay)
+        try:
+            answer = requests.post(url, json=self.report_for(sid), timeout=5)
+            outcome: Any = answer.status_code
+            body = answer.json() if answer.ok else None
+        except (requests.RequestException, ValueError) as exc:
+            outcome, body = f"error: {type(exc).__name__}", None
+        with self.state.lock:
+            self.state.callbacks.append({"sid": sid, "answer": outcome, "body": body})

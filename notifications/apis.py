@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import uuid
 from typing import Any
 
@@ -12,7 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser
+from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,14 +21,17 @@ from rest_framework.views import APIView
 from twilio.request_validator import RequestValidator
 
 from backend.core.errors import ApplicationError
-from backend.core.openapi import problem_responses
+from backend.core.openapi import ProblemSerializer, problem_responses
 from backend.core.pagination import PageNumberPagination
 from notifications import delivery, selectors, services
 from notifications.models import Message
+from notifications.providers import tencent
 from notifications.serializers import (
     InboxFilterSerializer,
     InboxMessageOutputSerializer,
     MarkAllReadOutputSerializer,
+    TencentSmsReplyOutputSerializer,
+    TencentSmsReportInputSerializer,
     TwilioStatusInputSerializer,
     UnreadCountOutputSerializer,
     WsTicketOutputSerializer,
@@ -213,3 +217,77 @@ class TwilioStatusCallbackApi(APIView):
             error_code=data.validated_data.get("ErrorCode", ""),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CallbackTokenInvalid(ApplicationError):
+    status = 403
+    code = "callback_token_invalid"
+    title = _("The callback token is invalid.")
+
+
+_TENCENT_REPORT = {
+    "user_receive_time": "2026-11-21 10:00:07",
+    "nationcode": "86",
+    "mobile": "13800138000",
+    "report_status": "SUCCESS",
+    "errmsg": "DELIVRD",
+    "description": "用户短信送达成功",
+    "sid": "2433:8f3c1e0a9b7d6c5e4f21",
+}
+# Its problem+json body and example come from backend.core.openapi.add_problem_responses.
+_TOKEN_INVALID = OpenApiResponse(
+    response=ProblemSerializer,
+    description="The URL's token is wrong, or none is configured (`callback_token_invalid`).",
+)
+
+
+class TencentSmsStatusCallbackApi(APIView):
+    """Tencent Cloud SMS delivery receipts (状态回执): check the URL's token, apply, answer OK."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        tags=["sms callbacks"],
+        operation_id="tencent_sms_status_callback",
+        summary="Tencent Cloud SMS delivery receipt (状态回执)",
+        description=(
+            "Called by Tencent Cloud SMS, not by apps: a JSON array of reports, possibly for "
+            "several messages. Tencent does not sign it, so the URL configured in its console "
+            "carries a secret (`TENCENT_SMS_CALLBACK_TOKEN`), compared in constant time (403 "
+            "`callback_token_invalid` otherwise, and nothing changes). `SUCCESS` marks the "
+            "message delivered, `FAIL` failed (with `errmsg`); reports for unknown `sid`s are "
+            'ignored. The answer is Tencent\'s `{"result": 0, "errmsg": "OK"}`.'
+        ),
+        parameters=[
+            OpenApiParameter(
+                "token", str, OpenApiParameter.PATH, description="The secret of the configured callback URL."
+            )
+        ],
+        request=TencentSmsReportInputSerializer(many=True),
+        responses={200: TencentSmsReplyOutputSerializer, **problem_responses(400), 403: _TOKEN_INVALID},
+        examples=[
+            # One item each: the schema is an array and the generator wraps examples in one.
+            OpenApiExample("Delivered", value=_TENCENT_REPORT, request_only=True),
+            OpenApiExample(
+                "Undelivered",
+                value={
+                    **_TENCENT_REPORT,
+                    "report_status": "FAIL",
+                    "errmsg": "UNDELIV",
+                    "description": "用户短信接收失败",
+                },
+                request_only=True,
+            ),
+            OpenApiExample("Received", value={"result": 0, "errmsg": "OK"}, response_only=True),
+        ],
+    )
+    def post(self, request: Request, token: str) -> Response:
+        expected = settings.TENCENT_SMS_CALLBACK_TOKEN
+        if not expected or not hmac.compare_digest(token.encode(), expected.encode()):
+            raise CallbackTokenInvalid()
+        reports = TencentSmsReportInputSerializer(data=request.data, many=True, max_length=1000)
+        reports.is_valid(raise_exception=True)
+        tencent.reports_apply(reports.validated_data)
+        return Response({"result": 0, "errmsg": "OK"})

@@ -39,9 +39,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     MessageState.SENT: frozenset({MessageState.DELIVERED, MessageState.FAILED}),
     MessageState.DELIVERED: frozenset(),
     MessageState.FAILED: frozenset(),
-    MessageState.DEAD: frozenset(),
+    # Only staff move a dead row back (`notifications.retry.message_retry_dead`, audited).
+    MessageState.DEAD: frozenset({MessageState.PENDING}),
 }
 
+# Final for the machinery (workers, sweeper, receipts); `dead` can be retried by staff only.
 FINAL_STATES = frozenset({MessageState.DELIVERED, MessageState.FAILED, MessageState.DEAD})
 # Channels whose delivery is a write to our own database: exactly once, never at-least-once.
 OWN_CHANNELS = frozenset({Channel.INBOX})

@@ -20,6 +20,7 @@ import time
 from typing import Any
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
@@ -82,6 +83,19 @@ def _last_id(user_id: Any) -> int:
 
 
 class EventStreamConsumer(AsyncWebsocketConsumer):
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """channels' dispatch without its `close_old_connections` hop before every handler.
+
+        That hop is a trip to the one thread all sync code of the process shares, per frame:
+        a broadcast to 10,000 sockets queued 10,000 of them there (seconds; bench/RESULTS.md,
+        websocket). Every database call here goes through `database_sync_to_async`, which
+        closes stale connections itself, in the thread that uses them.
+        """
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     async def connect(self) -> None:
         self.user_id: Any = None
         self.ready = False

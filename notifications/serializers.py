@@ -46,3 +46,20 @@ class TwilioStatusInputSerializer(serializers.Serializer):
     MessageStatus = serializers.CharField(max_length=32)
     AccountSid = serializers.CharField(max_length=64, required=False)
     ErrorCode = serializers.CharField(max_length=16, required=False)
+
+
+class TencentSmsReportInputSerializer(serializers.Serializer):
+    """One item of the JSON array Tencent Cloud SMS posts as a delivery receipt (状态回执)."""
+
+    user_receive_time = serializers.CharField(max_length=32, allow_blank=True, required=False)
+    nationcode = serializers.CharField(max_length=8, allow_blank=True, required=False)
+    mobile = serializers.CharField(max_length=32, allow_blank=True, required=False)
+    report_status = serializers.ChoiceField(choices=["SUCCESS", "FAIL"])
+    errmsg = serializers.CharField(max_length=64, allow_blank=True, required=False)
+    description = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    sid = serializers.CharField(max_length=128, help_text="The `SerialNo` SendSms answered.")
+
+
+class TencentSmsReplyOutputSerializer(serializers.Serializer):
+    result = serializers.IntegerField(help_text="0: received.")
+    errmsg = serializers.CharField()

@@ -13,4 +13,9 @@ urlpatterns = [
         apis.TwilioStatusCallbackApi.as_view(),
         name="notifications-twilio-status",
     ),
+    path(
+        "notifications/tencent-sms/status/<str:token>",
+        apis.TencentSmsStatusCallbackApi.as_view(),
+        name="notifications-tencent-sms-status",
+    ),
 ]

@@ -14,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -131,9 +132,20 @@ if REDIS_URL:
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
         }
     }
-    CHANNEL_LAYERS = {
-        "default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
-    }
+    # `pubsub`: one Redis connection per process, a group send is one PUBLISH fanned out in
+    # process (bench/RESULTS.md, websocket). `core`: per-channel sorted sets, buffered for
+    # `expiry` seconds. Its BZPOPMIN waits 5 s, and redis-py 8 reads with a 5 s socket timeout
+    # by default, so an idle consumer died after 5 s: the read timeout must exceed the pop's,
+    # and the pool (100 by default in redis-py 8) must hold a burst of connects.
+    CHANNEL_LAYER_BACKEND = env.str("CHANNEL_LAYER_BACKEND", default="pubsub")
+    if CHANNEL_LAYER_BACKEND not in {"pubsub", "core"}:
+        raise ImproperlyConfigured("CHANNEL_LAYER_BACKEND must be pubsub or core")
+    _layer_host = {"address": REDIS_URL, "socket_timeout": 15, "socket_connect_timeout": 3}
+    if CHANNEL_LAYER_BACKEND == "pubsub":
+        _layer = "channels_redis.pubsub.RedisPubSubChannelLayer"
+    else:
+        _layer, _layer_host["max_connections"] = "channels_redis.core.RedisChannelLayer", 1000
+    CHANNEL_LAYERS = {"default": {"BACKEND": _layer, "CONFIG": {"hosts": [_layer_host]}}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
@@ -243,6 +255,9 @@ TENCENT_SMS_SDK_APP_ID = env.str("TENCENT_SMS_SDK_APP_ID", default="1400000000")
 TENCENT_SMS_SIGN_NAME = env.str("TENCENT_SMS_SIGN_NAME", default="掌办")
 TENCENT_SMS_LOGIN_TEMPLATE = env.str("TENCENT_SMS_LOGIN_TEMPLATE", default="1100000")
 TENCENT_SMS_TIMEOUT = env.int("TENCENT_SMS_TIMEOUT", default=5)
+# Tencent's delivery receipts are not signed: the callback URL configured in its console carries
+# this secret (`/api/v1/notifications/tencent-sms/status/<token>`); empty refuses every receipt.
+TENCENT_SMS_CALLBACK_TOKEN = env.str("TENCENT_SMS_CALLBACK_TOKEN", default="")
 
 # --- Payments (payments/): bills, WeChat Pay v3, Alipay, sandbox; see README -------------
 # `sandbox` serves every channel from the in-process sandbox provider (embedded default);

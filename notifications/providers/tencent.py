@@ -103,3 +103,26 @@ class TencentSmsBackend(BaseSmsBackend):
             retryable = not (status.Code in PERMANENT_CODES or status.Code.startswith(PERMANENT_PREFIXES))
             raise SmsSendError(f"tencent {status.Code}: {status.Message}", retryable=retryable)
         return str(status.SerialNo)
+
+
+# 状态回执: what `report_status` means for the outbox row.
+REPORT_STATUSES = {"SUCCESS": "delivered", "FAIL": "failed"}
+
+
+def reports_apply(reports: list[dict[str, str]]) -> None:
+    """Apply Tencent's delivery receipts (one batch may hold several messages' reports).
+
+    Each report finds its row by `sid` (the SerialNo SendSms answered) through
+    `delivery.receipt_apply`: unknown or stale reports change nothing, so a receipt sent twice
+    is harmless. Tencent echoes no reference of ours, so a receipt that overtakes the worker's
+    own bookkeeping (row still `sending`, no SerialNo recorded yet) is dropped.
+    """
+    from notifications import delivery
+
+    for report in reports:
+        delivery.receipt_apply(
+            provider=TencentSmsBackend.provider_name,
+            provider_message_id=report["sid"],
+            status=REPORT_STATUSES[report["report_status"]],
+            error_code=" ".join(filter(None, [report.get("errmsg"), report.get("description")]))[:200],
+        )

@@ -34,8 +34,9 @@ SEMANTIC_VALIDATION = (
     # payer's WeChat/Alipay identity for the channel (422 payer_identity_missing).
     r"|payments_callback_wechatpay|payments_callback_wechatpay_refund|payments_callback_alipay|bills_pay"
     # Notifications: a Twilio status callback counts only with Twilio's HMAC signature over the
-    # public URL and the form (403 signature_invalid otherwise), which a fuzzer cannot forge.
-    r"|twilio_status_callback)$"
+    # public URL and the form (403 signature_invalid otherwise), which a fuzzer cannot forge; a
+    # Tencent SMS receipt only with the secret token of its URL (403 callback_token_invalid).
+    r"|twilio_status_callback|tencent_sms_status_callback)$"
 )
 SEMANTIC_STATUSES = ["2xx", "400", "401", "403", "404", "409", "422", "429", "503"]
 MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "25"))
