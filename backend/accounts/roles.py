@@ -19,15 +19,31 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.SUPERVISOR: ["accounts.view_resident_data", "accounts.view_department"],
     Role.FINANCE: ["accounts.view_department"],
     Role.ADMIN: ["accounts.view_department"],
-    Role.SYSTEM_ADMIN: ["accounts.view_department", "accounts.add_department", "accounts.change_department"],
+    # Operations: departments, and the notification outbox (see dead messages, send them again).
+    Role.SYSTEM_ADMIN: [
+        "accounts.view_department",
+        "accounts.add_department",
+        "accounts.change_department",
+        "notifications.view_message",
+        "notifications.change_message",
+    ],
     Role.SECURITY_ADMIN: ["accounts.manage_staff", "accounts.view_user", "accounts.change_user"],
     Role.AUDITOR: ["core.view_auditlog"],
 }
 
 
 def ensure_roles(**_: Any) -> None:
-    """Create one group per role and give it exactly its permissions."""
+    """Create one group per role and give it exactly its permissions.
+
+    post_migrate reaches this app before the apps listed after it have their permissions, so
+    create every app's permissions first (idempotent), or a fresh database would miss some.
+    """
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
 
     for role, perms in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=str(role))

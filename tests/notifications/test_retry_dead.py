@@ -130,3 +130,14 @@ def test_admin_action_needs_the_change_permission(dead_sms: Message, make_staff:
     dead_sms.refresh_from_db()
     assert dead_sms.state == MessageState.DEAD
     assert not AuditLog.objects.filter(action="notification.retry_dead").exists()
+
+
+def test_operations_role_may_see_and_retry_the_outbox(make_staff: Any) -> None:
+    """The system administrators' role carries the outbox permissions on a fresh database
+    (roles are synced after migrate, before the notifications app's own post_migrate)."""
+    from backend.accounts.constants import Role
+
+    operator = make_staff(Role.SYSTEM_ADMIN)
+    assert operator.has_perm("notifications.view_message")
+    assert operator.has_perm("notifications.change_message")
+    assert not make_staff(Role.CLERK).has_perm("notifications.change_message")
