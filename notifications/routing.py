@@ -4,18 +4,26 @@ The rules are data (`EventRoute`, `MessageTemplate`, seeded by a migration); thi
 reads them. Every event gets the inbox and the websocket stream. Then, for a resident:
 a subscribe message when the route names a template and the resident consented to it; else an
 SMS when the event matters; and an e-mail when the route asks for one and an address exists.
+
+The rules are a few hundred rows read on every `notify` (inside callers' locked transactions,
+e.g. a payment callback), so each process keeps one snapshot of them, loaded in two queries.
+A save or delete through the ORM drops this process's snapshot at once (and again after its
+commit); other processes reload theirs within `NOTIFY_RULES_CACHE_SECONDS`.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from time import monotonic
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from notifications.constants import Channel
@@ -30,6 +38,61 @@ class Rendered:
     title: str
     body: str
     template_code: str = ""
+
+
+@dataclass(frozen=True)
+class RoutingRules:
+    """One snapshot of every route and template (read-only: shared by the process's threads)."""
+
+    routes: dict[str, EventRoute]
+    templates: dict[tuple[str, str, str], MessageTemplate]
+    loaded_at: float = field(default=0.0, compare=False)
+
+    def route(self, event: str) -> EventRoute | None:
+        return self.routes.get(event)
+
+    def template(self, event: str, channel: str, language: str) -> MessageTemplate | None:
+        return self.templates.get((event, channel, language))
+
+
+_rules: RoutingRules | None = None
+_rules_lock = threading.Lock()
+
+
+def rules() -> RoutingRules:
+    """This process's snapshot of the routing rules, reloaded when older than the setting."""
+    current = _rules
+    max_age = settings.NOTIFY_RULES_CACHE_SECONDS
+    if current is not None and monotonic() - current.loaded_at < max_age:
+        return current
+    return _load_rules()
+
+
+def _load_rules() -> RoutingRules:
+    global _rules
+    with _rules_lock:
+        loaded = RoutingRules(
+            routes={r.event: r for r in EventRoute.objects.all()},
+            templates={(t.event, t.channel, t.language): t for t in MessageTemplate.objects.all()},
+            loaded_at=monotonic(),
+        )
+        if max(settings.NOTIFY_RULES_CACHE_SECONDS, 0) > 0:
+            _rules = loaded
+        return loaded
+
+
+def rules_clear() -> None:
+    """Forget this process's snapshot (the next `rules()` reads the tables again)."""
+    global _rules
+    with _rules_lock:
+        _rules = None
+
+
+def rules_changed(**kwargs: Any) -> None:
+    """Signal receiver for saves/deletes of routes and templates: forget the snapshot now and
+    after the commit (a load by another thread in between would have read the old rows)."""
+    rules_clear()
+    transaction.on_commit(rules_clear, using=kwargs.get("using"))
 
 
 def subscribe_consented(user: Any, template_key: str) -> bool:
@@ -90,9 +153,10 @@ def render(*, event: str, channel: str, language: str, params: dict[str, Any]) -
     """
     candidates = [(channel, language), (channel, DEFAULT_LANGUAGE), (Channel.INBOX, language)]
     candidates.append((Channel.INBOX, DEFAULT_LANGUAGE))
+    snapshot = rules()
     template = None
     for chan, lang in candidates:
-        template = MessageTemplate.objects.filter(event=event, channel=chan, language=lang).first()
+        template = snapshot.template(event, chan, lang)
         if template:
             break
     values = _Missing(template_values(params))

@@ -16,14 +16,15 @@ from typing import Any
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from backend.core.errors import ApplicationError
 from notifications import routing
 from notifications.constants import Channel, MessageState
-from notifications.models import EventRoute, Message, StreamCursor, UserEvent, WsTicket
+from notifications.models import Message, StreamCursor, UserEvent, WsTicket
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def user_group(user_id: Any) -> str:
 BROADCAST_GROUP = "broadcast"
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def notify(
     *,
     event: str,
@@ -50,23 +51,25 @@ def notify(
 ) -> list[Message]:
     """Tell `recipient` about `event`: outbox rows per routed channel + one stream entry.
 
-    Preconditions: called inside the caller's transaction (it joins it); `params` is
-    JSON-serialisable and carries no personal data beyond what the text needs.
+    Preconditions: called inside the caller's transaction (it joins it, without a savepoint);
+    `params` is JSON-serialisable and carries no personal data beyond what the text needs.
     Idempotent: a second call with the same `dedupe_key` writes nothing and returns the rows
     the first call wrote. Side effects after commit: a websocket push of the stream entry and
     one delivery task per external message. SMS inside quiet hours is held until 08:00
     Asia/Shanghai unless the event's route is urgent.
+
+    A fixed, small number of statements (it runs inside locked money transactions): the
+    recipient's stream cursor is locked and advanced (one upsert), which also serialises
+    every notify() of this recipient; the stream entry is inserted unless this `dedupe_key`
+    has one (then it was told before: nothing is written); the messages go in one bulk
+    insert. Routes and templates come from the process's snapshot (`routing.rules`).
     """
-    route = EventRoute.objects.filter(event=event).first()
+    stream_id = _stream_advance(recipient)
+    route = routing.rules().route(event)
     language = getattr(recipient, "preferred_language", "") or routing.DEFAULT_LANGUAGE
     now = timezone.now()
-    rows: list[Message] = []
     created: list[Message] = []
     for channel in routing.channels_for(route=route, user=recipient):
-        existing = Message.objects.filter(dedupe_key=dedupe_key, recipient=recipient, channel=channel).first()
-        if existing is not None:
-            rows.append(existing)
-            continue
         rendered = routing.render(event=event, channel=channel, language=language, params=params)
         held_until = None
         if channel == Channel.SMS and not (route and route.urgent):
@@ -90,32 +93,34 @@ def notify(
             # the change that caused it.
             message.state = MessageState.DELIVERED
             message.delivered_at = now
-        try:
-            with transaction.atomic():
-                message.save(force_insert=True)
-        except IntegrityError:  # a concurrent notify() for the same event won
-            rows.append(Message.objects.get(dedupe_key=dedupe_key, recipient=recipient, channel=channel))
-            continue
-        rows.append(message)
         created.append(message)
-    inbox = next((m for m in rows if m.channel == Channel.INBOX), None)
-    stream_append(
+    inbox = next(m for m in created if m.channel == Channel.INBOX)  # every event has one
+    entry = UserEvent(
         user=recipient,
+        stream_id=stream_id,
         event=event,
         dedupe_key=dedupe_key,
         data={
             "params": params,
-            "title": inbox.title if inbox else "",
-            "body": inbox.body if inbox else "",
-            "message_id": str(inbox.pk) if inbox else None,
+            "title": inbox.title,
+            "body": inbox.body,
+            "message_id": str(inbox.pk),
             "subject_type": subject_type,
             "subject_id": subject_id,
         },
     )
+    if not _insert_unless_told(entry):
+        # Told before: the stream entry and the messages were written together then.
+        _stream_give_back(recipient)
+        return list(Message.objects.filter(recipient=recipient, dedupe_key=dedupe_key))
+    # No conflict is possible: the cursor lock serialises this recipient's notify() calls, and
+    # the messages of a dedupe_key are only ever written with its (new) stream entry.
+    Message.objects.bulk_create(created)
+    _push_after_commit(entry)
     due = [m.pk for m in created if m.channel != Channel.INBOX and m.held_until is None]
     if due:
         transaction.on_commit(lambda: _enqueue_delivery(due))
-    return rows
+    return created
 
 
 @transaction.atomic
@@ -162,29 +167,78 @@ def _enqueue_delivery(message_ids: list[Any]) -> None:
             logger.exception("could not enqueue delivery of %s; the sweeper will", message_id)
 
 
+def _stream_advance(user: Any) -> int:
+    """Lock `user`'s stream cursor (creating it) and advance it by one: the next stream id.
+
+    One statement (an upsert with RETURNING, on PostgreSQL and SQLite alike); the row stays
+    locked until the caller's transaction ends, so ids become visible in id order.
+    """
+    table = connection.ops.quote_name(StreamCursor._meta.db_table)
+    user_col = connection.ops.quote_name(StreamCursor._meta.pk.column)
+    last_col = connection.ops.quote_name(StreamCursor._meta.get_field("last_id").column)
+    user_id = StreamCursor._meta.pk.get_db_prep_value(user.pk, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({user_col}, {last_col}) VALUES (%s, 1) "  # noqa: S608 - names from _meta
+            f"ON CONFLICT ({user_col}) DO UPDATE SET {last_col} = {table}.{last_col} + 1 "
+            f"RETURNING {last_col}",
+            [user_id],
+        )
+        return int(cursor.fetchone()[0])
+
+
+def _stream_give_back(user: Any) -> None:
+    """Undo `_stream_advance` (its lock is still held, so nobody took a later id)."""
+    StreamCursor.objects.filter(user=user).update(last_id=F("last_id") - 1)
+
+
+def _insert_unless_told(entry: UserEvent) -> bool:
+    """Insert the stream entry unless its (user, dedupe_key) has one; whether it was inserted.
+
+    One `INSERT … ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING id` (PostgreSQL and
+    SQLite): the unique constraint answers "told before?" in the same round trip as the write.
+    """
+    opts = UserEvent._meta
+    qn = connection.ops.quote_name
+    fields = [f for f in opts.concrete_fields if not f.primary_key]
+    values = [f.get_db_prep_save(f.pre_save(entry, add=True), connection) for f in fields]
+    conflict = ", ".join(qn(opts.get_field(name).column) for name in ("user", "dedupe_key"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {qn(opts.db_table)} ({', '.join(qn(f.column) for f in fields)}) "  # noqa: S608 - names from _meta
+            f"VALUES ({', '.join(['%s'] * len(fields))}) "
+            f"ON CONFLICT ({conflict}) DO NOTHING RETURNING {qn(opts.pk.column)}",
+            values,
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    entry.pk = row[0]
+    entry._state.adding, entry._state.db = False, connection.alias
+    return True
+
+
+def _push_after_commit(entry: UserEvent) -> None:
+    payload = event_payload(entry)
+    group = user_group(entry.user_id)
+    transaction.on_commit(lambda: push_live(group, payload))
+
+
+@transaction.atomic(savepoint=False)
 def stream_append(*, user: Any, event: str, data: dict[str, Any], dedupe_key: str) -> UserEvent:
     """Append one entry to `user`'s event stream and push it live after commit.
 
     The user's cursor row is locked, so ids are handed out one by one in commit order (a
     plain sequence could commit 11 before 10 and a client at 11 would never see 10).
-    Idempotent per `dedupe_key`.
+    Idempotent per `dedupe_key` (a repeat gives its id back: the ids stay contiguous).
     """
-    with transaction.atomic():
-        existing = UserEvent.objects.filter(user=user, dedupe_key=dedupe_key).first()
-        if existing is not None:
-            return existing
-        StreamCursor.objects.get_or_create(user=user)
-        cursor = StreamCursor.objects.select_for_update().get(user=user)
-        existing = UserEvent.objects.filter(user=user, dedupe_key=dedupe_key).first()
-        if existing is not None:  # written while we waited for the lock
-            return existing
-        cursor.last_id += 1
-        cursor.save(update_fields=["last_id"])
-        entry = UserEvent.objects.create(
-            user=user, stream_id=cursor.last_id, event=event, data=data, dedupe_key=dedupe_key
-        )
-    payload = event_payload(entry)
-    transaction.on_commit(lambda: push_live(user_group(user.pk), payload))
+    entry = UserEvent(
+        user=user, stream_id=_stream_advance(user), event=event, data=data, dedupe_key=dedupe_key
+    )
+    if not _insert_unless_told(entry):
+        _stream_give_back(user)
+        return UserEvent.objects.get(user=user, dedupe_key=dedupe_key)
+    _push_after_commit(entry)
     return entry
 
 

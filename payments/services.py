@@ -711,20 +711,26 @@ def callback_receive(*, provider_name: str, headers: dict[str, str], body: bytes
             _record(provider_name, headers, body, verdict, **common)
         return provider.callback_reply(True)
 
-    order = PaymentOrder.objects.filter(out_trade_no=note.out_trade_no, provider=provider_name).first()
-    if order is None:
+    # Only the three columns needed here: the rows are locked and read whole inside.
+    found = (
+        PaymentOrder.objects.filter(out_trade_no=note.out_trade_no, provider=provider_name)
+        .values_list("pk", "bill_id", "amount_fen")
+        .first()
+    )
+    if found is None:
         _record(provider_name, headers, body, CallbackVerdict.REJECTED, "unknown out_trade_no", **common)
         return provider.callback_reply(False, "unknown out_trade_no")
+    order_id, bill_id, order_amount_fen = found
     if note.kind != NotificationKind.PAYMENT or not note.paid:
         _record(provider_name, headers, body, CallbackVerdict.DUPLICATE, "not a success event", **common)
         return provider.callback_reply(True)
-    if note.amount_fen != order.amount_fen:
+    if note.amount_fen != order_amount_fen:
         _record(provider_name, headers, body, CallbackVerdict.REJECTED, "amount does not match", **common)
         return provider.callback_reply(False, "amount mismatch")
     with transaction.atomic():
         outcome = order_apply_paid(
-            order_id=order.pk,
-            bill_id=order.bill_id,
+            order_id=order_id,
+            bill_id=bill_id,
             amount_fen=note.amount_fen,
             transaction_id=note.transaction_id,
             paid_at=note.paid_at,

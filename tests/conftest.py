@@ -63,6 +63,15 @@ def _isolated_backends(settings: Any) -> Iterator[None]:
     LocmemSmsBackend.outbox.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_routing_rules() -> None:
+    """Each test reads routes and templates from its own database state (a flush or a rolled
+    back edit in an earlier test must not live on in the per-process snapshot)."""
+    from notifications.routing import rules_clear
+
+    rules_clear()
+
+
 @pytest.fixture
 def sms_outbox() -> list[Any]:
     from notifications.sms import LocmemSmsBackend

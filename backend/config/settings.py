@@ -240,6 +240,8 @@ NOTIFY_SMS_PER_USER_HOUR = env.int("NOTIFY_SMS_PER_USER_HOUR", default=5)
 NOTIFY_SMS_MAX_SEGMENTS = env.int("NOTIFY_SMS_MAX_SEGMENTS", default=1)
 NOTIFY_WS_TICKET_SECONDS = env.int("NOTIFY_WS_TICKET_SECONDS", default=30)
 NOTIFY_WS_HEARTBEAT_SECONDS = env.int("NOTIFY_WS_HEARTBEAT_SECONDS", default=25)
+# Routes and templates are cached per process; an edit reaches other processes within this.
+NOTIFY_RULES_CACHE_SECONDS = env.int("NOTIFY_RULES_CACHE_SECONDS", default=60)
 NOTIFY_PUBLIC_BASE_URL = env.str("NOTIFY_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="AC" + "0" * 32)
 TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")

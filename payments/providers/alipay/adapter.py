@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import socket
 import zipfile
@@ -23,6 +24,11 @@ from zoneinfo import ZoneInfo
 from alipay import AliPay
 from alipay.exceptions import AliPayException, AliPayValidationError
 from alipay.utils import AliPayConfig
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
 from payments.providers.base import (
     CallbackRejected,
@@ -69,6 +75,31 @@ def _pem(key: str, kind: str) -> str:
     return f"-----BEGIN {kind}-----\n{key}\n-----END {kind}-----"
 
 
+class _AliPay(AliPay):
+    """python-alipay-sdk, with its RSA2 signature check done by OpenSSL (`cryptography`).
+
+    The SDK builds the string to verify (notifications and synchronous responses alike); only
+    the last step changes: the same PKCS#1 v1.5 / SHA-256 verification with the key parsed
+    once, ~0.04 ms instead of ~0.4 ms through PyCryptodome (measured with
+    `bench/callbacks_profile.py`; PERFORMANCE.md: crypto must not be a callback's cost).
+    """
+
+    def _load_key(self) -> None:
+        super()._load_key()
+        self._openssl_public_key = load_pem_public_key(self._alipay_public_key_string.encode())
+
+    def _verify(self, raw_content: str, signature: str) -> bool:
+        if self._sign_type != "RSA2" or not isinstance(self._openssl_public_key, RSAPublicKey):
+            return super()._verify(raw_content, signature)
+        try:
+            self._openssl_public_key.verify(
+                base64.decodebytes(signature.encode()), raw_content.encode(), PKCS1v15(), SHA256()
+            )
+        except InvalidSignature:
+            return False
+        return True
+
+
 class AlipayProvider(PaymentProvider):
     name = "alipay"
 
@@ -87,7 +118,7 @@ class AlipayProvider(PaymentProvider):
         self.seller_id = seller_id
         self.notify_url = notify_url
         self.timeout = timeout
-        self._client = AliPay(
+        self._client = _AliPay(
             appid=app_id,
             app_notify_url=notify_url,
             app_private_key_string=_pem(private_key, "RSA PRIVATE KEY"),
