@@ -4,12 +4,11 @@ The bill's lines (`source`: the raw table COPY filled, or the typed lines table 
 path) meet the day's local money movements — ledger payments of orders paid that day and ledger
 refunds of refunds that succeeded that day, with their orders — in one FULL OUTER JOIN, keyed by
 (kind, out_trade_no) for payments and (kind, out_refund_no) for refunds. The bills and fee items
-of the local side ride along for the fee split. ONE aggregate over that join gives, together:
+of the local side are NOT joined here: the fee split over them (reports only) is a second,
+separate statement after the match (`fees.py`). ONE aggregate over the join gives, together:
 
 - the bill's own totals per (kind, trade type) and its merchant ids (checked against its summary),
 - the count and amount per category (matched, amount_mismatch, status_mismatch, local_only),
-- the provider's fee per department, channel and fee item (a fee split over a bill's items in
-  proportion to their amounts),
 - every line that is not matched, one group each (its identifying columns are NULL on matched
   lines, so all matched lines of a kind fold into a handful of groups),
 - the count of lines whose values PostgreSQL could not cast (NULL where a value is required).
@@ -18,17 +17,11 @@ Nothing of a million rows is written; orders and ledger are read once. Lines who
 day's ledger does not know (a lost callback, an order paid on another day, an unknown order, a
 refund we do not see as succeeded) come back as `pending`: the few of them are matched again,
 one index look-up each, against all of the provider's orders and refunds with the same rules
-as before (`PENDING_CLASSIFY_SQL`), and their fees split the same way.
-
-A bill's fee items are joined row by row, so a line of a bill with N items appears N times in
-the join: everything counted per line is counted on the item at position 0 only (bill_create
-numbers items from 0); the line count is checked against the rows staged.
+as before (`PENDING_CLASSIFY_SQL`). The line count is checked against the rows staged.
 """
 
 from __future__ import annotations
 
-import decimal
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -46,7 +39,6 @@ from payments.reconciliation.engine import (
     pending_create,
     sql,
 )
-from payments.reconciliation.models import DailyFee
 
 PENDING = "pending"
 LOCAL_ONLY = "local_only"
@@ -60,10 +52,6 @@ CATEGORY_NAMES = {
     PENDING_CODE: PENDING,
 }
 FEE_PLACES = Decimal("0.00001")
-SHARE_PLACES = Decimal("0.0000001")  # DailyFee.fee keeps 7 decimals
-# Fee shares carry ~20 decimals from the database's division; sums of a million of them must not
-# round before the one rounding to DailyFee's 7 decimals (the default context keeps 28 digits).
-EXACT = decimal.Context(prec=80)
 
 
 # --- the bill side: one row per detail line, the same columns from every source ---------------------
@@ -162,10 +150,7 @@ SELECT b.present AS present, b.kind AS kind, b.trade_type AS trade_type, b.merch
        b.out_trade_no AS out_trade_no, b.out_refund_no AS out_refund_no, b.transaction_id AS transaction_id,
        l.kind AS l_kind, l.otn AS otn, l.orn AS orn, l.txn AS txn, l.order_id AS order_id,
        l.order_state AS order_state, l.ledger_fen AS ledger_fen, l.refund_id AS refund_id,
-       l.refund_state AS refund_state, l.refund_fen AS refund_fen, l.channel AS channel,
-       bl.department_code AS department_code, bl.total_fen AS total_fen, i.code AS item_code,
-       i.amount_fen AS item_fen,
-       CASE WHEN i.position IS NULL OR i.position = 0 THEN 1 ELSE 0 END AS first,
+       l.refund_state AS refund_state, l.refund_fen AS refund_fen,
        CASE WHEN b.present = 1 AND (b.kind IS NULL OR b.out_trade_no = ''
                                    OR (b.kind = 'refund' AND b.out_refund_no = '')
                                    OR b.amount_fen IS NULL OR b.settle_fen IS NULL OR b.fee IS NULL
@@ -183,8 +168,6 @@ SELECT b.present AS present, b.kind AS kind, b.trade_type AS trade_type, b.merch
        END AS category
 FROM ({{source}}) b
 FULL JOIN ({{local}}) l ON l.kind = b.kind AND l.key = b.key
-LEFT JOIN payments_bill bl ON bl.id = l.bill_id
-LEFT JOIN payments_billitem i ON i.bill_id = l.bill_id
 """  # noqa: S608 - constant SQL
 
 
@@ -195,24 +178,16 @@ def _diff(column: str) -> str:
 # Result columns, in order (see `_fold`).
 MATCH_SQL = f"""
 SELECT category, kind, trade_type,
-       CASE WHEN category <> {PENDING_CODE} THEN COALESCE(department_code, '-') END,
-       CASE WHEN category <> {PENDING_CODE} THEN COALESCE(channel, '-') END,
-       CASE WHEN category <> {PENDING_CODE} THEN COALESCE(item_code, '-') END,
        {_diff("COALESCE(kind, l_kind)")}, {_diff("COALESCE(out_trade_no, otn)")},
        {_diff("COALESCE(out_refund_no, orn)")}, {_diff("COALESCE(transaction_id, txn)")},
        {_diff("amount_fen")}, {_diff("status")}, {_diff("order_id")}, {_diff("order_state")},
        {_diff("ledger_fen")}, {_diff("refund_id")}, {_diff("refund_state")}, {_diff("refund_fen")},
        CASE WHEN category = {PENDING_CODE} THEN fee END,
-       COUNT(*) FILTER (WHERE first = 1),
-       SUM(settle_fen) FILTER (WHERE first = 1),
-       SUM(amount_fen) FILTER (WHERE first = 1),
-       SUM(fee) FILTER (WHERE first = 1),
-       SUM(COALESCE(amount_fen, ledger_fen, refund_fen)) FILTER (WHERE first = 1),
-       SUM(CASE WHEN item_fen IS NULL OR item_fen = total_fen THEN fee ELSE fee * item_fen / total_fen END)
-           FILTER (WHERE category <> {PENDING_CODE}),
+       COUNT(*), SUM(settle_fen), SUM(amount_fen), SUM(fee),
+       SUM(COALESCE(amount_fen, ledger_fen, refund_fen)),
        MIN(merchant_id), MAX(merchant_id), SUM(bad)
 FROM ({{joined}}{{offset}}) j
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
 """  # noqa: S608 - constant SQL
 
 DIFFERENCE_FIELDS = (
@@ -256,15 +231,6 @@ LEFT JOIN payments_paymentorder o ON o.out_trade_no = b.out_trade_no AND o.provi
 LEFT JOIN payments_ledgerentry l ON b.kind = 'payment' AND l.order_id = o.id AND l.kind = 'payment'
 LEFT JOIN payments_refund r ON b.kind = 'refund' AND r.out_refund_no = b.out_refund_no AND r.order_id = o.id
 """
-PENDING_FEES_SQL = """
-SELECT COALESCE(bl.department_code, '-'), COALESCE(o.channel, '-'), COALESCE(i.code, '-'),
-       SUM(x.fee * COALESCE(i.amount_fen, 1) / COALESCE(bl.total_fen, 1))
-FROM recon_pending x
-LEFT JOIN payments_paymentorder o ON o.out_trade_no = x.out_trade_no AND o.provider = %s
-LEFT JOIN payments_bill bl ON bl.id = o.bill_id
-LEFT JOIN payments_billitem i ON i.bill_id = bl.id
-GROUP BY COALESCE(bl.department_code, '-'), COALESCE(o.channel, '-'), COALESCE(i.code, '-')
-"""
 
 
 @dataclass
@@ -278,8 +244,6 @@ class Match:
     groups: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     differences: list[dict[str, Any]] = field(default_factory=list)
-    # (department, channel, fee item) -> fee in yuan
-    fees: dict[tuple[str, str, str], Decimal] = field(default_factory=lambda: defaultdict(Decimal))
     pending: list[tuple[Any, ...]] = field(default_factory=list)
 
 
@@ -291,7 +255,7 @@ def _decimal(value: Any) -> Decimal:
 
 
 def match(stage: StageResult, *, provider: str, bill_date: date, merchant: str = "") -> Match:
-    """The one pass: categories, totals, fees and differences of the staged lines (see above).
+    """The one pass: categories, totals and differences of the staged lines (see above).
 
     Raises StagingFailed when a line holds a value that could not be cast, or when the lines
     counted are not the lines staged.
@@ -337,10 +301,10 @@ def match(stage: StageResult, *, provider: str, bill_date: date, merchant: str =
 def _fold(rows: list[tuple[Any, ...]]) -> Match:
     result = Match()
     for row in rows:
-        code, kind, trade_type, department, channel, item = row[:6]
+        code, kind, trade_type = row[:3]
         category = CATEGORY_NAMES[code]
-        diff, pending_fee = row[6:18], row[18]
-        count, settle, amount, fee, category_fen, fee_share, mch_min, mch_max, bad = row[19:]
+        diff, pending_fee = row[3:15], row[15]
+        count, settle, amount, fee, category_fen, mch_min, mch_max, bad = row[16:]
         count = int(count or 0)
         result.bad_lines += int(bad or 0)
         if kind is not None and count:
@@ -351,9 +315,6 @@ def _fold(rows: list[tuple[Any, ...]]) -> Match:
             group[3] += _decimal(fee).quantize(FEE_PLACES)
             result.line_count += count
             result.merchant_ids.update(m for m in (mch_min, mch_max) if m is not None)
-        if fee_share is not None and kind is not None:
-            key = (department, channel, item)
-            result.fees[key] = EXACT.add(result.fees[key], _decimal(fee_share))
         if category == PENDING:
             values = (*diff[:4], diff[4], diff[5], _decimal(pending_fee))
             result.pending.extend([values] * count)
@@ -396,28 +357,6 @@ def _match_pending(result: Match, *, provider: str) -> None:
                 item["order_id"] = as_uuid(item["order_id"])
                 item["refund_id"] = as_uuid(item["refund_id"])
                 result.differences.append(item)
-        cursor.execute(sql(PENDING_FEES_SQL), [provider])
-        for department, channel, item_code, fee in cursor.fetchall():
-            key = (department, channel, item_code)
-            result.fees[key] = EXACT.add(result.fees[key], _decimal(fee))
 
 
-def fees_store(result: Match, *, run: Any) -> None:
-    """The run's fees per department, channel and fee item (a few rows: one bulk insert)."""
-    with decimal.localcontext(EXACT):
-        rows = [
-            DailyFee(
-                run_id=run.pk,
-                provider=run.provider,
-                bill_date=run.bill_date,
-                department_code=department,
-                channel=channel,
-                fee_item_code=item,
-                fee=fee.quantize(SHARE_PLACES, rounding=decimal.ROUND_HALF_UP),
-            )
-            for (department, channel, item), fee in sorted(result.fees.items())
-        ]
-    DailyFee.objects.bulk_create(rows)
-
-
-__all__ = ["LOCAL_ONLY", "Match", "fees_store", "match"]
+__all__ = ["LOCAL_ONLY", "LOCAL_SQL", "SOURCES", "Match", "match"]
