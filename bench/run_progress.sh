@@ -72,8 +72,12 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 
-$PY - "$ROWS" "$CONNS" "$DURATION" "$WORKERS" <<'PYEOF'
-import datetime, os, platform, re, subprocess, sys
+# CPU time per request in one process through the same WSGI handler: it moves far less with
+# outside load than throughput does, so it backs the wrk ratios on a shared machine.
+CPU_JSON=$($PY bench/progress_profile.py --summary --requests 2000 2>/dev/null | tail -n1)
+
+$PY - "$ROWS" "$CONNS" "$DURATION" "$WORKERS" "$CPU_JSON" <<'PYEOF'
+import datetime, json, os, platform, re, subprocess, sys
 best = {}
 for r in sys.argv[1].strip().splitlines():
     row = r.split("|")
@@ -81,11 +85,13 @@ for r in sys.argv[1].strip().splitlines():
         best[row[0]] = row
 rows = list(best.values())  # insertion order: the order of the first round
 conns, duration, workers = sys.argv[2:5]
+cpu = json.loads(sys.argv[5])
+cpu_by_row = [cpu["bare"], cpu["drf-row"], cpu["detail"], cpu["search"]]  # the order of NAMES
 def ms(text):
     m = re.match(r"([\d.]+)(us|ms|s)", text)
     value, unit = float(m.group(1)), m.group(2)
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 mem = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
 pg = subprocess.run([".venv/bin/python", "-c", "import psycopg;print(psycopg.__version__)"], capture_output=True, text=True).stdout.strip()
 ref = float(rows[1][1])
@@ -94,26 +100,34 @@ lines = [
     "<!-- progress:begin -->",
     "## Progress detail and catalog search (issue 4)",
     "",
-    f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC} by `bench/run_progress.sh` on {os.cpu_count()} × {cpu}, "
+    f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC} by `bench/run_progress.sh` on {os.cpu_count()} × {model}, "
     f"{mem} GiB; gunicorn {workers} sync workers, PostgreSQL, `DEBUG` off, `CONN_MAX_AGE=60`; "
     f"`wrk -t2 -c{conns} -d{duration} --latency` on loopback after a discarded 3 s warm-up (wrk shares the cores); "
     f"{os.environ.get('BENCH_ROUNDS', '2')} alternating rounds, best round per endpoint. "
     f"Load average when the run ended: {os.getloadavg()[0]:.1f} (well above 1 means other work shared "
     "the cores: compare the ratios inside one run, not absolute numbers).",
     "",
-    "| endpoint | req/s | p50 ms | p99 ms | non-2xx |",
-    "|---|---:|---:|---:|---:|",
+    "| endpoint | req/s | p50 ms | p99 ms | non-2xx | queries | CPU µs/request in-process |",
+    "|---|---:|---:|---:|---:|---:|---:|",
 ]
-for name, rps, p50, p99, bad in rows:
-    lines.append(f"| {name} | {float(rps):,.0f} | {ms(p50):.1f} | {ms(p99):.1f} | {bad} |")
+for (name, rps, p50, p99, bad), figures in zip(rows, cpu_by_row):
+    lines.append(
+        f"| {name} | {float(rps):,.0f} | {ms(p50):.1f} | {ms(p99):.1f} | {bad} "
+        f"| {figures['queries']} | {figures['cpu_us']:,.0f} |"
+    )
 p99_progress = ms(rows[2][3])
 lines += [
     "",
     f"Goals: progress detail ≥ 0.5× the one-row DRF reference — measured **{progress / ref:.2f}×** "
     f"({'met' if progress / ref >= 0.5 else 'NOT met'}); p99 < 100 ms at {conns} connections — "
     f"**{p99_progress:.1f} ms** ({'met' if p99_progress < 100 else 'NOT met'}). "
+    f"CPU per request in one process (`bench/progress_profile.py --summary`, 2,000 requests each, "
+    f"no network): progress detail {cpu['drf-row']['cpu_us'] / cpu['detail']['cpu_us']:.2f}× the one-row "
+    "DRF reference. "
     "Query count per request is fixed (tests/applications/test_progress_and_receipts.py, "
-    "tests/services/test_catalog.py).",
+    "tests/applications/test_case_authentication.py, tests/services/test_catalog.py); the "
+    "connection check of `CONN_HEALTH_CHECKS` adds one `SELECT 1` round trip per request to every "
+    "endpoint that uses the database.",
     "<!-- progress:end -->",
 ]
 section = "\n".join(lines) + "\n"
