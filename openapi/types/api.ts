@@ -1245,6 +1245,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/tencent-sms/status/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tencent Cloud SMS delivery receipt (状态回执)
+         * @description Called by Tencent Cloud SMS, not by apps: a JSON array of reports, possibly for several messages. Tencent does not sign it, so the URL configured in its console carries a secret (`TENCENT_SMS_CALLBACK_TOKEN`), compared in constant time (403 `callback_token_invalid` otherwise, and nothing changes). `SUCCESS` marks the message delivered, `FAIL` failed (with `errmsg`); reports for unknown `sid`s are ignored. The answer is Tencent's `{"result": 0, "errmsg": "OK"}`.
+         */
+        post: operations["tencent_sms_status_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/twilio/status": {
         parameters: {
             query?: never;
@@ -3210,6 +3230,12 @@ export interface components {
             level: components["schemas"]["RegionLevelEnum"];
             name: string;
         };
+        /**
+         * @description * `SUCCESS` - SUCCESS
+         *     * `FAIL` - FAIL
+         * @enum {string}
+         */
+        ReportStatusEnum: "SUCCESS" | "FAIL";
         ReportSummaryRowOutput: {
             /** @description provider fees, rounded to the fen */
             fee_fen: number;
@@ -3507,6 +3533,22 @@ export interface components {
             department_code: string;
             legal_basis: string;
             reason: string;
+        };
+        TencentSmsReplyOutput: {
+            errmsg: string;
+            /** @description 0: received. */
+            result: number;
+        };
+        /** @description One item of the JSON array Tencent Cloud SMS posts as a delivery receipt (状态回执). */
+        TencentSmsReportInputRequest: {
+            description?: string;
+            errmsg?: string;
+            mobile?: string;
+            nationcode?: string;
+            report_status: components["schemas"]["ReportStatusEnum"];
+            /** @description The `SerialNo` SendSms answered. */
+            sid: string;
+            user_receive_time?: string;
         };
         TimelineEntry: {
             action: string;
@@ -9208,6 +9250,77 @@ export interface operations {
             };
             /** @description Method not allowed (`method_not_allowed`). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; logged with the request id (`server_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    tencent_sms_status_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret of the configured callback URL. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TencentSmsReportInputRequest"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TencentSmsReplyOutput"];
+                };
+            };
+            /** @description Invalid request (`validation_error` with per-field `errors`, `malformed_request`, or a business code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL's token is wrong, or none is configured (`callback_token_invalid`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed (`method_not_allowed`). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type; send JSON (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
