@@ -7,6 +7,9 @@ connections are `WEB_CONCURRENCY` (shared/PERFORMANCE.md: keep them ≤ half of 
 """
 
 import os
+import re
+
+from gunicorn.glogging import Logger
 
 bind = "0.0.0.0:8000"  # inside the container; no port is published, only the proxy reaches it
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -37,3 +40,22 @@ accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s" rid=%({x-request-id}o)s'
+
+
+# A provider callback URL that carries its secret in the path (Tencent SMS receipts,
+# TENCENT_SMS_CALLBACK_TOKEN) is logged without it.
+_SECRET_PATHS = re.compile(r"(/api/v1/notifications/tencent-sms/status/)[^/?\s]+")
+
+
+class RedactingLogger(Logger):
+    """Gunicorn's logger, with callback secrets cut out of the logged request line and path."""
+
+    def atoms(self, resp, req, environ, request_time):  # type: ignore[no-untyped-def]
+        atoms = super().atoms(resp, req, environ, request_time)
+        for key in ("r", "U"):
+            if isinstance(atoms.get(key), str):
+                atoms[key] = _SECRET_PATHS.sub(r"\1[redacted]", atoms[key])
+        return atoms
+
+
+logger_class = RedactingLogger
