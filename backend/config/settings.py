@@ -115,6 +115,16 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DB_CONNECT_TIMEOUT", 3)
+    # The ASGI (websocket) process: a bounded psycopg pool instead of a new connection for each
+    # database_sync_to_async call (shared/PERFORMANCE.md); needs CONN_MAX_AGE 0.
+    DB_POOL_MAX_SIZE = env.int("DB_POOL_MAX_SIZE", default=0)
+    if DB_POOL_MAX_SIZE:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 1,
+            "max_size": DB_POOL_MAX_SIZE,
+            "timeout": 10,
+        }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Embedded default: request threads and provider callbacks write at once. IMMEDIATE takes the
     # write lock at BEGIN and waits for it (timeout), instead of failing with "database is locked"
