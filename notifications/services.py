@@ -13,7 +13,6 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connection, transaction
@@ -22,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from backend.core.errors import ApplicationError
-from notifications import routing
+from notifications import live_push, routing
 from notifications.constants import Channel, MessageState
 from notifications.models import Message, StreamCursor, UserEvent, WsTicket
 
@@ -259,7 +258,7 @@ def push_live(group: str, payload: dict[str, Any]) -> None:
     if layer is None:
         return
     try:
-        async_to_sync(layer.group_send)(group, {"type": "stream.event", "payload": payload})
+        live_push.group_send(layer, group, {"type": "stream.event", "payload": payload})
     except Exception:
         logger.exception("live push to %s failed; the client catches up on reconnect", group)
 
