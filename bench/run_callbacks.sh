@@ -29,7 +29,10 @@ fi
 
 export DATABASE_URL="$DB_URL" DJANGO_SETTINGS_MODULE=bench.progress_settings DEBUG=0 DB_CONN_MAX_AGE=60
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" CELERY_TASK_ALWAYS_EAGER=false
-unset REDIS_URL
+# As in production: Redis is the Celery broker (the after-commit enqueues) and the channel layer
+# (the live push to the payer's sockets). No worker consumes the queue during the run.
+export REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/5}
+$PY -c "import redis, os; redis.Redis.from_url(os.environ['REDIS_URL']).flushdb()"  # the bench's own db
 $PY - <<PYEOF
 import psycopg
 from urllib.parse import urlparse
@@ -132,7 +135,7 @@ lines = [
     "",
     f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC} by `bench/run_callbacks.sh` on {os.cpu_count()} × {cpu}, "
     f"{mem} GiB, load average {load_before} before and {load_after} after (shared machine); gunicorn sync workers, "
-    f"PostgreSQL, `DEBUG` off, `CONN_MAX_AGE=60`; `wrk -t2 -c{conns} -d{duration} --latency` on loopback after a "
+    f"PostgreSQL, Redis (Celery broker and channel layer, as in production), `DEBUG` off, `CONN_MAX_AGE=60`; `wrk -t2 -c{conns} -d{duration} --latency` on loopback after a "
     "discarded 3 s warm-up (wrk shares the cores). Each callback request is a distinct, validly signed notification "
     "for a distinct order: it verifies, (WeChat) decrypts, locks bill and order, moves them to paid, writes one ledger "
     "entry, the callback record, the audit row, the bill-event outbox row and the notification outbox rows (inbox "
