@@ -79,6 +79,13 @@ def _claim(message_id: Any, now: datetime) -> tuple[Message, DeliveryAttempt] | 
                 return None
             # The limit counts messages, not attempts: a retry does not spend it again.
             if message.attempts == 0:
+                ahead = _older_sms_waiting(message)
+                if ahead is not None:
+                    # An earlier SMS of this resident waits for the limit: go after it, so that
+                    # "approved" never arrives before "accepted".
+                    message.next_attempt_at = max(ahead, now) + timedelta(seconds=1)
+                    message.save(update_fields=["next_attempt_at", "updated_at"])
+                    return None
                 decision = get_limiter().acquire(
                     [
                         Limit(
@@ -99,6 +106,24 @@ def _claim(message_id: Any, now: datetime) -> tuple[Message, DeliveryAttempt] | 
         )
         attempt = DeliveryAttempt.objects.create(message=message, number=message.attempts, started_at=now)
     return message, attempt
+
+
+def _older_sms_waiting(message: Message) -> datetime | None:
+    """When the resident's earliest SMS still waiting for the per-user limit is due, if it is
+    older than `message` (quiet-hour holds and retries after errors do not count)."""
+    return (
+        Message.objects.filter(
+            recipient_id=message.recipient_id,
+            channel="sms",
+            state=MessageState.PENDING,
+            attempts=0,
+            held_until__isnull=True,
+            created_at__lt=message.created_at,
+        )
+        .order_by("next_attempt_at")
+        .values_list("next_attempt_at", flat=True)
+        .first()
+    )
 
 
 def message_deliver(*, message_id: Any, now: datetime | None = None) -> Message | None:

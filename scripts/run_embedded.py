@@ -34,19 +34,22 @@ SMS_BACKENDS = {
 
 @dataclass
 class Served:
-    """The two processes `start()` launched and where they listen."""
+    """The processes `start()` launched and where they listen."""
 
     web: subprocess.Popen[bytes]
     mock: subprocess.Popen[bytes]
     base_url: str
     mock_url: str
+    # What Celery beat does in production: deliver what waited (rate limit, quiet hours, retries).
+    sweeper: subprocess.Popen[bytes] | None = None
 
     def stop(self, timeout: float = 10) -> None:
-        """Terminate both (idempotent), then kill what does not exit within `timeout`."""
-        for proc in (self.web, self.mock):
+        """Terminate all (idempotent), then kill what does not exit within `timeout`."""
+        procs = [p for p in (self.web, self.mock, self.sweeper) if p is not None]
+        for proc in procs:
             if proc.poll() is None:
                 proc.terminate()
-        for proc in (self.web, self.mock):
+        for proc in procs:
             try:
                 proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
@@ -158,7 +161,20 @@ def start(
         env=env,
         **popen,
     )
-    return Served(web=web, mock=mock, base_url=f"http://{host}:{port}", mock_url=f"http://{host}:{mock_port}")
+    # The embedded default has no beat: this loop sends the outbox rows that had to wait.
+    sweeper = subprocess.Popen(
+        [sys.executable, "manage.py", "outbox_deliver", "--idle-sleep", "2"],
+        cwd=ROOT,
+        env=env,
+        **popen,
+    )
+    return Served(
+        web=web,
+        mock=mock,
+        base_url=f"http://{host}:{port}",
+        mock_url=f"http://{host}:{mock_port}",
+        sweeper=sweeper,
+    )
 
 
 def setup_django() -> None:

@@ -335,6 +335,38 @@ def test_a_retry_that_lands_in_quiet_hours_waits_for_the_morning(
     assert sms_fakes.app.twilio.state.inbox == []
 
 
+def test_sms_held_by_the_rate_limit_keep_their_order(
+    resident: Any, sms_fakes: Any, settings: Any, clock: Any
+) -> None:
+    """A newer SMS does not overtake an older one that waits for the per-user limit, even when
+    it is tried first after the window has passed."""
+    settings.NOTIFY_SMS_PER_USER_HOUR = 1
+    settings.RATE_LIMIT_REDIS_URL = ""  # the database counters follow the test clock
+    _notify(resident, key="app-1:accepted")
+    delivery.outbox_sweep(now=clock.now())
+    clock.set(clock.now() + timedelta(minutes=1))
+    _notify(resident, key="app-1:approved")
+    delivery.outbox_sweep(now=clock.now())
+    waiting = Message.objects.get(recipient=resident, channel="sms", dedupe_key="app-1:approved")
+    assert waiting.state == MessageState.PENDING  # over the limit until the window ends
+
+    clock.set(waiting.next_attempt_at + timedelta(seconds=30))
+    later = clock.now()
+    newest = next(m for m in _notify(resident, key="app-1:completed") if m.channel == "sms")
+    assert delivery.message_deliver(message_id=newest.pk, now=later) is None  # goes after the older one
+    clock.set(later + timedelta(seconds=10))
+    delivery.outbox_sweep(now=clock.now())
+
+    states = dict(
+        Message.objects.filter(recipient=resident, channel="sms").values_list("dedupe_key", "state")
+    )
+    assert states == {
+        "app-1:accepted": MessageState.SENT,
+        "app-1:approved": MessageState.SENT,
+        "app-1:completed": MessageState.PENDING,
+    }
+
+
 def test_per_user_sms_rate_limit_delays_the_rest(
     resident: Any, sms_fakes: Any, settings: Any, clock: Any
 ) -> None:
