@@ -24,14 +24,14 @@ from __future__ import annotations
 import decimal
 import logging
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.db import connection
 
 from payments.reconciliation.engine import StageResult, day_bounds, db_datetime, sql
-from payments.reconciliation.matching import LOCAL_SQL, SOURCES
+from payments.reconciliation.matching import LEDGER_MARGIN, LOCAL_SQL, SOURCES
 from payments.reconciliation.models import DailyFee
 
 logger = logging.getLogger(__name__)
@@ -41,9 +41,6 @@ SHARE_PLACES = Decimal("0.0000001")  # DailyFee.fee keeps 7 decimals
 EXACT = decimal.Context(prec=80)
 # Shares are exact to ~20 decimals: a split that misses the lines' fees by more lost a line.
 SPLIT_TOLERANCE = Decimal("0.000001")
-# How long before the day's start a payment of the day may have been written to the ledger
-# (the provider's clock and ours differ by seconds; anything beyond falls back to SPLIT_SQL).
-LEDGER_MARGIN = timedelta(hours=1)
 
 _SHARE = """
 SELECT COALESCE(bl.department_code, '-'), COALESCE(l.channel, '-'), COALESCE(i.code, '-'),

@@ -1,11 +1,15 @@
-"""Matching a staged bill against the day's ledger: ONE pass over the lines and the ledger.
+"""Matching a staged bill against the ledger: ONE pass over the lines and the ledger.
 
 The bill's lines (`source`: the raw table COPY filled, or the typed lines table of the Python
-path) meet the day's local money movements — ledger payments of orders paid that day and ledger
-refunds of refunds that succeeded that day, with their orders — in one FULL OUTER JOIN, keyed by
-(kind, out_trade_no) for payments and (kind, out_refund_no) for refunds. The bills and fee items
-of the local side are NOT joined here: the fee split over them (reports only) is a second,
-separate statement after the match (`fees.py`). ONE aggregate over the join gives, together:
+path) meet the local money movements in one FULL OUTER JOIN, keyed on the ledger: a payment line
+by its transaction id against the ledger payments holding it (`provider_ref`, entries written
+since LEDGER_MARGIN before the day — no orders are read), a refund line by (kind, out_refund_no)
+against the ledger refunds of refunds that succeeded that day, with their orders (few). Orders
+are looked up by primary key only where needed: for a ledger payment no line matched (it is
+local-only when its order was paid that day, else it belongs to another day and drops out) and
+for the order columns of a difference. The bills and fee items are NOT joined here: the fee
+split over them (reports only) is a second, separate statement after the match (`fees.py`).
+ONE aggregate over the join gives, together:
 
 - the bill's own totals per (kind, trade type) and its merchant ids (checked against its summary),
 - the count and amount per category (matched, amount_mismatch, status_mismatch, local_only),
@@ -13,17 +17,21 @@ separate statement after the match (`fees.py`). ONE aggregate over the join give
   lines, so all matched lines of a kind fold into a handful of groups),
 - the count of lines whose values PostgreSQL could not cast (NULL where a value is required).
 
-Nothing of a million rows is written; orders and ledger are read once. Lines whose order the
-day's ledger does not know (a lost callback, an order paid on another day, an unknown order, a
-refund we do not see as succeeded) come back as `pending`: the few of them are matched again,
-one index look-up each, against all of the provider's orders and refunds with the same rules
-as before (`PENDING_CLASSIFY_SQL`). The line count is checked against the rows staged.
+Nothing of a million rows is written; lines and ledger are read once. Lines the ledger window
+does not know (a lost callback, an entry written before the window, an unknown order, a refund
+we do not see as succeeded) come back as `pending`: the few of them are matched again, one index
+look-up each, against all of the provider's orders and refunds by out_trade_no with the same
+rules as before (`PENDING_CLASSIFY_SQL`). The line count is checked against the rows staged.
+
+Limits of the window, as for the fee split: a ledger payment of the day written more than
+LEDGER_MARGIN before the day began is not reported local-only, and a line whose transaction id
+the ledger holds under another order is matched with that entry.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -52,6 +60,10 @@ CATEGORY_NAMES = {
     PENDING_CODE: PENDING,
 }
 FEE_PLACES = Decimal("0.00001")
+# How long before the day's start a payment of the day may have been written to the ledger
+# (the provider's clock and ours differ by seconds): the match and the fee split look at the
+# ledger entries written since then, by transaction id.
+LEDGER_MARGIN = timedelta(hours=1)
 
 
 # --- the bill side: one row per detail line, the same columns from every source ---------------------
@@ -142,14 +154,54 @@ WHERE le.kind = 'refund' AND le.provider = %(provider)s AND r.succeeded_at >= %(
   AND r.succeeded_at < %(end)s
 """
 
+# The match's local side, keyed on the ledger: payments by the transaction id their ledger entry
+# holds (`provider_ref`; entries written since shortly before the day, see LEDGER_MARGIN — no
+# orders are read), refunds (few) as in LOCAL_SQL. Order columns are filled in later, only for
+# the rows that are not matched.
+LEDGER_SQL = """
+SELECT 'payment' AS kind, le.provider_ref AS key, NULL AS otn, '' AS orn, NULL AS txn,
+       le.order_id AS order_id, NULL AS order_state, le.amount_fen AS ledger_fen,
+       NULL AS refund_id, NULL AS refund_state, NULL AS refund_fen
+FROM payments_ledgerentry le
+WHERE le.kind = 'payment' AND le.provider = %(provider)s AND le.at >= %(since)s
+UNION ALL
+SELECT 'refund', r.out_refund_no, o.out_trade_no, r.out_refund_no, o.transaction_id, o.id, o.state,
+       NULL, r.id, r.state, r.amount_fen
+FROM payments_ledgerentry le
+JOIN payments_refund r ON r.id = le.refund_id
+JOIN payments_paymentorder o ON o.id = le.order_id
+WHERE le.kind = 'refund' AND le.provider = %(provider)s AND r.succeeded_at >= %(start)s
+  AND r.succeeded_at < %(end)s
+"""
+
+# A ledger payment no line matched is local-only when its order was paid that day; entries of
+# other days (written after the day's start) fall out as NOT_OF_THE_DAY. A scalar subquery, one
+# primary-key look-up per such entry: PostgreSQL would turn an EXISTS into a hash of the day's
+# orders, planned for every row of the join.
+NOT_OF_THE_DAY = 0
+_PAID_IN_DAY = """(SELECT 1 FROM payments_paymentorder o WHERE o.id = l.order_id
+                   AND o.paid_at >= %(start)s AND o.paid_at < %(end)s) IS NOT NULL"""
+
+
+def _order(column: str) -> str:
+    """An order column of a ledger payment that is not matched (one index look-up each)."""
+    unmatched = f"j.l_kind = 'payment' AND j.category IN ({AMOUNT_CODE}, {STATUS_CODE}, {LOCAL_ONLY_CODE})"
+    look_up = f"SELECT o.{column} FROM payments_paymentorder o WHERE o.id = j.order_id"  # noqa: S608 - constant SQL
+    return f"CASE WHEN {unmatched} THEN ({look_up}) END"
+
+
 # The categories, as in the rules of PROTOCOLS/DESIGN: a payment line against the ledger amount,
 # a refund line against our refund's state and amount; REVOKED payments must have no ledger row.
 JOINED_SQL = f"""
+SELECT j.*, COALESCE(j.l_otn, {_order("out_trade_no")}) AS otn,
+       COALESCE(j.l_txn, {_order("transaction_id")}) AS txn,
+       COALESCE(j.l_state, {_order("state")}) AS order_state
+FROM (
 SELECT b.present AS present, b.kind AS kind, b.trade_type AS trade_type, b.merchant_id AS merchant_id,
        b.settle_fen AS settle_fen, b.fee AS fee, b.amount_fen AS amount_fen, b.status AS status,
        b.out_trade_no AS out_trade_no, b.out_refund_no AS out_refund_no, b.transaction_id AS transaction_id,
-       l.kind AS l_kind, l.otn AS otn, l.orn AS orn, l.txn AS txn, l.order_id AS order_id,
-       l.order_state AS order_state, l.ledger_fen AS ledger_fen, l.refund_id AS refund_id,
+       l.kind AS l_kind, l.otn AS l_otn, l.orn AS orn, l.txn AS l_txn, l.order_id AS order_id,
+       l.order_state AS l_state, l.ledger_fen AS ledger_fen, l.refund_id AS refund_id,
        l.refund_state AS refund_state, l.refund_fen AS refund_fen,
        CASE WHEN b.present = 1 AND (b.kind IS NULL OR b.out_trade_no = ''
                                    OR (b.kind = 'refund' AND b.out_refund_no = '')
@@ -157,7 +209,8 @@ SELECT b.present AS present, b.kind AS kind, b.trade_type AS trade_type, b.merch
                                    OR b.time_ok IS NULL)
             THEN 1 ELSE 0 END AS bad,
        CASE
-         WHEN b.present IS NULL THEN {LOCAL_ONLY_CODE}
+         WHEN b.present IS NULL THEN CASE WHEN l.kind = 'refund' OR {_PAID_IN_DAY}
+                                          THEN {LOCAL_ONLY_CODE} ELSE {NOT_OF_THE_DAY} END
          WHEN l.kind IS NULL OR (b.kind = 'refund' AND l.otn <> b.out_trade_no) THEN {PENDING_CODE}
          WHEN b.kind = 'payment' AND b.status = 'REVOKED' THEN {STATUS_CODE}
          WHEN b.kind = 'payment' THEN CASE WHEN l.ledger_fen = b.amount_fen THEN {MATCHED_CODE}
@@ -167,7 +220,10 @@ SELECT b.present AS present, b.kind AS kind, b.trade_type AS trade_type, b.merch
          ELSE {MATCHED_CODE}
        END AS category
 FROM ({{source}}) b
-FULL JOIN ({{local}}) l ON l.kind = b.kind AND l.key = b.key
+FULL JOIN ({{local}}) l
+  ON l.kind = b.kind AND l.key = CASE WHEN b.kind = 'payment' THEN b.transaction_id ELSE b.key END
+{{offset}}) j
+WHERE j.category <> {NOT_OF_THE_DAY}
 """  # noqa: S608 - constant SQL
 
 
@@ -225,7 +281,9 @@ SELECT b.kind, b.out_trade_no, b.out_refund_no, b.transaction_id, b.amount_fen, 
          WHEN r.state <> 'succeeded' THEN 'status_mismatch'
          WHEN r.amount_fen <> b.amount_fen THEN 'amount_mismatch'
          ELSE 'matched'
-       END
+       END,
+       CASE WHEN b.kind = 'payment' AND l.id IS NOT NULL AND o.paid_at >= %s AND o.paid_at < %s
+            THEN 1 ELSE 0 END
 FROM recon_pending b
 LEFT JOIN payments_paymentorder o ON o.out_trade_no = b.out_trade_no AND o.provider = %s
 LEFT JOIN payments_ledgerentry l ON b.kind = 'payment' AND l.order_id = o.id AND l.kind = 'payment'
@@ -262,11 +320,13 @@ def match(stage: StageResult, *, provider: str, bill_date: date, merchant: str =
     """
     start, end = day_bounds(bill_date)
     postgres = connection.vendor == "postgresql"
-    joined = JOINED_SQL.format(source=SOURCES[stage.source], local=LOCAL_SQL)
     # SQLite has no bare OFFSET; on PostgreSQL it keeps the category computed once per row.
-    statement = sql(MATCH_SQL.format(joined=joined, offset=" OFFSET 0" if postgres else ""))
+    offset = " OFFSET 0" if postgres else ""
+    joined = JOINED_SQL.format(source=SOURCES[stage.source], local=LEDGER_SQL, offset=offset)
+    statement = sql(MATCH_SQL.format(joined=joined, offset=offset))
     params = {
         "provider": provider,
+        "since": db_datetime(start - LEDGER_MARGIN),
         "start": db_datetime(start),
         "end": db_datetime(end),
         "merchant": merchant,
@@ -294,7 +354,7 @@ def match(stage: StageResult, *, provider: str, bill_date: date, merchant: str =
             "(a bill's fee items must be numbered from 0)"
         )
     if result.pending:
-        _match_pending(result, provider=provider)
+        _match_pending(result, provider=provider, start=params["start"], end=params["end"])
     return result
 
 
@@ -332,8 +392,14 @@ def _fold(rows: list[tuple[Any, ...]]) -> Match:
     return result
 
 
-def _match_pending(result: Match, *, provider: str) -> None:
-    """The lines the day's ledger did not know, matched against all orders and refunds."""
+def _match_pending(result: Match, *, provider: str, start: Any, end: Any) -> None:
+    """The lines the ledger window did not know, matched against all orders and refunds.
+
+    A payment line whose order was paid that day and is in the ledger (its entry written before
+    the window) leaves the pending table again: it is a line of the day's ledger, so the fee
+    split finds it through the day's orders (its fallback), not as a line of no day.
+    """
+    of_the_day: list[tuple[str]] = []
     pending_create(PENDING_COLUMNS)
     with connection.cursor() as cursor:
         cursor.executemany(
@@ -345,10 +411,12 @@ def _match_pending(result: Match, *, provider: str) -> None:
         )
         if connection.vendor == "postgresql":
             cursor.execute(sql("ANALYZE recon_pending"))  # real row counts: index look-ups
-        cursor.execute(sql(PENDING_CLASSIFY_SQL), [provider])
+        cursor.execute(sql(PENDING_CLASSIFY_SQL), [start, end, provider])
         for row in cursor.fetchall():
             item = dict(zip(DIFFERENCE_FIELDS, row[:12], strict=True))
             category = row[12]
+            if row[13]:
+                of_the_day.append((item["out_trade_no"],))
             entry = result.counts.setdefault(category, {"count": 0, "amount_fen": 0})
             entry["count"] += 1
             entry["amount_fen"] += int(item["provider_fen"] or 0)
@@ -357,6 +425,10 @@ def _match_pending(result: Match, *, provider: str) -> None:
                 item["order_id"] = as_uuid(item["order_id"])
                 item["refund_id"] = as_uuid(item["refund_id"])
                 result.differences.append(item)
+        if of_the_day:
+            cursor.executemany(
+                sql("DELETE FROM recon_pending WHERE kind = 'payment' AND out_trade_no = %s"), of_the_day
+            )
 
 
-__all__ = ["LOCAL_ONLY", "LOCAL_SQL", "SOURCES", "Match", "match"]
+__all__ = ["LEDGER_MARGIN", "LOCAL_ONLY", "LOCAL_SQL", "SOURCES", "Match", "match"]

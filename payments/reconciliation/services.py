@@ -104,22 +104,90 @@ def bill_file_store(
     return bill_file
 
 
-def bill_file_open(bill_file: BillFile) -> IO[bytes]:
-    """The stored bytes, checked against the SHA-256 recorded when they arrived (streamed)."""
+def bill_file_open(bill_file: BillFile, *, check: bool = True) -> IO[bytes]:
+    """The stored bytes, checked against the SHA-256 recorded when they arrived (streamed).
+
+    `check=False`: the caller checks them as it reads them (`DigestingStream`).
+    """
     try:
         path = default_storage.path(bill_file.storage_name)
     except NotImplementedError:
         handle: IO[bytes] = default_storage.open(bill_file.storage_name, "rb")
     else:
         handle = open(path, "rb")  # noqa: SIM115 - the caller closes it
+    if check:
+        try:
+            _check_whole(handle, bill_file.sha256)
+        except errors.ReconciliationFailed:
+            handle.close()
+            raise
+    return handle
+
+
+def _sha256_refused() -> errors.ReconciliationFailed:
+    return errors.ReconciliationFailed(_t("The stored bill file no longer matches its SHA-256."))
+
+
+def _check_whole(handle: IO[bytes], sha256: str) -> None:
+    """Read the whole file for its digest, then rewind it for the reader."""
     digest = hashlib.sha256()
     while chunk := handle.read(CHUNK):
         digest.update(chunk)
-    if digest.hexdigest() != bill_file.sha256:
-        handle.close()
-        raise errors.ReconciliationFailed(_t("The stored bill file no longer matches its SHA-256."))
+    if digest.hexdigest() != sha256:
+        raise _sha256_refused()
     handle.seek(0)
-    return handle
+
+
+class DigestingStream:
+    """A stored WeChat bill read once: its SHA-256 computed from the bytes as staging reads them.
+
+    Saves the separate read of the whole file before staging. Staging happens inside the run's
+    transaction, and `verify` runs before anything of the staged lines is used — also when
+    staging failed, so that a file changed since it arrived is reported as that, not as
+    malformed lines.
+    """
+
+    def __init__(self, handle: IO[bytes], sha256: str) -> None:
+        self._handle = handle
+        self._sha256 = sha256
+        self._digest = hashlib.sha256()
+
+    def peek(self, size: int = 0) -> bytes:
+        return self._handle.peek(size)  # type: ignore[attr-defined]
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._handle.read(size)
+        self._digest.update(data)
+        return data
+
+    def readline(self, size: int = -1) -> bytes:
+        data = self._handle.readline(size)
+        self._digest.update(data)
+        return data
+
+    def __iter__(self) -> DigestingStream:
+        return self
+
+    def __next__(self) -> bytes:
+        if line := self.readline():
+            return line
+        raise StopIteration
+
+    def verify(self) -> None:
+        """Read what staging left unread; raise ReconciliationFailed when the digest differs."""
+        while self.read(CHUNK):
+            pass
+        if self._digest.hexdigest() != self._sha256:
+            raise _sha256_refused()
+
+
+def _bill_stream(bill_file: BillFile, handle: IO[bytes]) -> tuple[IO[bytes], DigestingStream | None]:
+    """The stream to stage from, and its digest check when it is folded into the read."""
+    if bill_file.provider == "wechatpay" and hasattr(handle, "peek"):
+        stream = DigestingStream(handle, bill_file.sha256)
+        return stream, stream  # type: ignore[return-value]
+    _check_whole(handle, bill_file.sha256)  # Alipay's zip is read by seeking: checked first
+    return handle, None
 
 
 # --- runs -----------------------------------------------------------------------------------------
@@ -175,12 +243,17 @@ def reconciliation_run(
         method=method,
     )
     try:
-        with bill_file_open(bill_file) as handle:
-            reader = reader_for(bill_file.provider, handle)
+        with bill_file_open(bill_file, check=False) as handle:
+            stream, digesting = _bill_stream(bill_file, handle)
+            reader = reader_for(bill_file.provider, stream)
             with transaction.atomic():
                 _lock_day(run)
                 engine.tables_begin(run.pk)
-                stage = (engine.stage_copy if method == "copy" else engine.stage_python)(reader)
+                try:
+                    stage = (engine.stage_copy if method == "copy" else engine.stage_python)(reader)
+                finally:
+                    if digesting is not None:
+                        digesting.verify()
                 if stage.errors:
                     raise BillFormatError(stage.errors)
                 expected = reader.expectations()
