@@ -310,3 +310,26 @@ def test_raw_bill_file_rows_are_immutable_in_postgres(recon_env: Any) -> None:
     with pytest.raises(DatabaseError), transaction.atomic():
         BillFile.objects.filter(pk=bill_file.pk).delete()
     assert BillFile.objects.get(pk=bill_file.pk).sha256 == bill_file.sha256
+
+
+def test_a_ledger_payment_of_another_day_is_not_local_only(recon_env: Any) -> None:
+    """The match finds the day's payments through the ledger's recent entries; an entry whose
+    order was paid on another day (a late callback, a recovered payment) belongs to that day."""
+    from datetime import timedelta
+
+    from django.db.models import F
+
+    from payments.models import PaymentOrder
+
+    today = recon_env.paid_order()
+    other_day = recon_env.paid_order()
+    not_in_bill = recon_env.paid_order()
+    PaymentOrder.objects.filter(pk=other_day.pk).update(paid_at=F("paid_at") - timedelta(days=1))
+    rows = [r for r in recon_env.wechat_rows() if r.out_trade_no == today.out_trade_no]
+
+    run = services.reconciliation_run(bill_file=recon_env.wechat_file(rows))
+
+    assert _categories(run) == {"matched": 1, "local_only": 1}
+    assert [c.reference for c in DifferenceCase.objects.filter(category="local_only")] == [
+        not_in_bill.out_trade_no
+    ]
