@@ -20,6 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from backend.core.compiled_write import rows_insert
 from backend.core.errors import ApplicationError
 from notifications import live_push, routing
 from notifications.constants import Channel, MessageState
@@ -114,7 +115,7 @@ def notify(
         return list(Message.objects.filter(recipient=recipient, dedupe_key=dedupe_key))
     # No conflict is possible: the cursor lock serialises this recipient's notify() calls, and
     # the messages of a dedupe_key are only ever written with its (new) stream entry.
-    Message.objects.bulk_create(created)
+    rows_insert(created)  # one INSERT, its SQL built once per process (backend/core/compiled_write.py)
     _push_after_commit(entry)
     due = [m.pk for m in created if m.channel != Channel.INBOX and m.held_until is None]
     if due:

@@ -30,6 +30,8 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import Identity
 from backend.core.audit import audit_record
+from backend.core.compiled_lookup import CompiledLookup
+from backend.core.compiled_write import row_insert, row_update
 from backend.core.pii import blind_index
 from payments import errors
 from payments.constants import (
@@ -432,6 +434,12 @@ class AmountMismatch(Exception):
     pass
 
 
+# The callback path's reads, compiled once (backend/core/compiled_lookup.py; docs/adr/0004).
+_ORDER_BY_TRADE_NO = CompiledLookup(PaymentOrder, "out_trade_no", "provider")
+_BILL_LOCKED = CompiledLookup(Bill, "pk", select_related=("payer",), lock_of=("self",))
+_ORDER_LOCKED = CompiledLookup(PaymentOrder, "pk", lock_of=("self",))
+
+
 def order_apply_paid(
     *,
     order_id: Any,
@@ -455,8 +463,10 @@ def order_apply_paid(
     with transaction.atomic(savepoint=False):
         if bill_id is None:
             bill_id = PaymentOrder.objects.values_list("bill_id", flat=True).get(pk=order_id)
-        bill = Bill.objects.select_for_update(of=("self",)).select_related("payer").get(pk=bill_id)
-        order = PaymentOrder.objects.select_for_update().get(pk=order_id)
+        bill = _BILL_LOCKED.get(pk=bill_id)
+        order = _ORDER_LOCKED.get(pk=order_id)
+        if bill is None or order is None:
+            raise PaymentOrder.DoesNotExist(f"order {order_id} or its bill is gone")
         if order.state == OrderState.PAID:
             return PaymentOutcome.DUPLICATE
         if amount_fen != order.amount_fen:
@@ -465,8 +475,9 @@ def order_apply_paid(
         order.state = OrderState.PAID
         order.transaction_id = transaction_id[:64]
         order.paid_at = paid_at or now
-        order.save(update_fields=["state", "transaction_id", "paid_at", "updated_at"])
-        LedgerEntry.objects.create(
+        row_update(order, ["state", "transaction_id", "paid_at", "updated_at"])
+        row_insert(
+            LedgerEntry,
             bill=bill,
             order=order,
             kind=LedgerKind.PAYMENT,
@@ -484,7 +495,7 @@ def order_apply_paid(
             bill.receipt_number = _new_number("R")
             bill.receipt_code = secrets.token_hex(4).upper()
             fields += ["state", "settled_by", "paid_at", "receipt_number", "receipt_code"]
-            bill.save(update_fields=fields)
+            row_update(bill, fields)
             _event_enqueue(bill, BillEvent.PAID, f"bill:{bill.pk}:paid")
             _notify(
                 "payment.succeeded",
@@ -528,7 +539,7 @@ def _event_enqueue(bill: Bill, event: str, dedupe_key: str) -> None:
     """Called once per transition under the bill's row lock, so the key is new (unique anyway)."""
     from payments import tasks
 
-    outbox = BillEventOutbox.objects.create(dedupe_key=dedupe_key, bill=bill, event=event)
+    outbox = row_insert(BillEventOutbox, dedupe_key=dedupe_key, bill=bill, event=event)
     transaction.on_commit(lambda: tasks.bill_event_deliver.delay(outbox.pk))
 
 
@@ -657,7 +668,8 @@ def _record(
     out_trade_no: str = "",
     out_refund_no: str = "",
 ) -> None:
-    CallbackRecord.objects.create(
+    row_insert(
+        CallbackRecord,
         provider=provider,
         headers={_text(str(k)): _text(str(v)) for k, v in headers.items()},
         body=_raw_body(body),
@@ -712,15 +724,11 @@ def callback_receive(*, provider_name: str, headers: dict[str, str], body: bytes
         return provider.callback_reply(True)
 
     # Only the three columns needed here: the rows are locked and read whole inside.
-    found = (
-        PaymentOrder.objects.filter(out_trade_no=note.out_trade_no, provider=provider_name)
-        .values_list("pk", "bill_id", "amount_fen")
-        .first()
-    )
+    found = _ORDER_BY_TRADE_NO.get(out_trade_no=note.out_trade_no, provider=provider_name)
     if found is None:
         _record(provider_name, headers, body, CallbackVerdict.REJECTED, "unknown out_trade_no", **common)
         return provider.callback_reply(False, "unknown out_trade_no")
-    order_id, bill_id, order_amount_fen = found
+    order_id, bill_id, order_amount_fen = found.pk, found.bill_id, found.amount_fen
     if note.kind != NotificationKind.PAYMENT or not note.paid:
         _record(provider_name, headers, body, CallbackVerdict.DUPLICATE, "not a success event", **common)
         return provider.callback_reply(True)

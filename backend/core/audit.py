@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 
+from backend.core.compiled_write import row_insert
 from backend.core.models import AuditLog, AuditResult
 from backend.core.request_context import client_ip_var, request_id_var
 
@@ -28,7 +29,8 @@ def audit_record(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
     actor_obj = actor if getattr(actor, "pk", None) else None
-    return AuditLog.objects.create(
+    return row_insert(
+        AuditLog,
         action=action,
         actor=actor_obj,
         actor_kind=getattr(actor_obj, "kind", "") if actor_obj else "anonymous",

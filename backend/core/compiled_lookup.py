@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, models, router
 from django.db.models.query import get_related_populators
+from django.db.transaction import TransactionManagementError
 
 M = TypeVar("M", bound=models.Model)
 
@@ -57,23 +58,33 @@ class CompiledLookup(Generic[M]):
 
     `lookups` name concrete fields or their attnames (`"pk"`, `"applicant_id"`); values are
     prepared by the field exactly as a filter would (a malformed UUID raises ValidationError).
-    `select_related` joins forward relations into the same row, as the QuerySet method does.
+    `select_related` joins forward relations into the same row, as the QuerySet method does;
+    `lock_of` makes it `select_for_update(of=lock_of)` (inside a transaction only, as there).
     """
 
-    def __init__(self, model: type[M], *lookups: str, select_related: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        model: type[M],
+        *lookups: str,
+        select_related: tuple[str, ...] = (),
+        lock_of: tuple[str, ...] = (),
+    ) -> None:
         if not lookups:
             raise ImproperlyConfigured("CompiledLookup needs at least one lookup.")
         self.model = model
         self.lookups = lookups
         self.select_related = select_related
+        self.lock_of = lock_of
         self._compiled: dict[tuple[str, str], _Compiled] = {}
 
     def get(self, **values: Any) -> M | None:
         """The one row matching `values`, or None; MultipleObjectsReturned if more than one."""
         if set(values) != set(self.lookups):
             raise TypeError(f"expected exactly {sorted(self.lookups)}, got {sorted(values)}")
-        alias = router.db_for_read(self.model)
+        alias = router.db_for_write(self.model) if self.lock_of else router.db_for_read(self.model)
         connection = connections[alias]
+        if self.lock_of and connection.get_autocommit():
+            raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
         compiled = self._compiled.get((alias, connection.vendor)) or self._compile(alias)
         params = [
             field.get_db_prep_value(values[name], connection, prepared=False)
@@ -104,6 +115,8 @@ class CompiledLookup(Generic[M]):
         queryset = self.model._default_manager.using(alias).filter(**sentinels).order_by()[:2]
         if self.select_related:
             queryset = queryset.select_related(*self.select_related)
+        if self.lock_of:
+            queryset = queryset.select_for_update(of=self.lock_of)
         compiler = queryset.query.get_compiler(alias)
         sql, raw_params = compiler.as_sql()
         klass_info = compiler.klass_info
