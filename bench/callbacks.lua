@@ -1,5 +1,5 @@
 -- wrk script: replay pre-signed provider notifications, each once, split across wrk threads.
--- Lines: path<TAB>Header: value|Header: value<TAB>body
+-- Lines: path<TAB>Header: value|Header: value<TAB>body; ZB_CALLBACK_PATH sends them elsewhere.
 local counter = 0
 function setup(thread)
   thread:set("tid", counter)
@@ -15,6 +15,7 @@ function init(args)
   for line in io.lines(file) do
     if i >= first and (i - first) % threads == tid then
       local path, headers, body = line:match("^([^\t]*)\t([^\t]*)\t(.*)$")
+      path = os.getenv("ZB_CALLBACK_PATH") or path
       local h = {}
       for pair in headers:gmatch("[^|]+") do
         local k, v = pair:match("^([^:]+): (.*)$")
